@@ -1,0 +1,48 @@
+#pragma once
+// Run a script start to end in the simulated world and collect what it did.
+// The one entry point the command line, the app and the golden tests share.
+
+#include "core/lang/source.h"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace aw::run {
+
+struct RunOptions {
+    std::optional<double> interruptAt;     // Ctrl+C at this virtual time (WORLD.md)
+    uint64_t stepBudget = 5'000'000;       // instructions/events before the run is cut
+};
+
+struct OutputLine {
+    double clock = 0.0;     // virtual time when the line's first character was printed
+    std::string text;       // without the newline
+};
+
+struct RunResult {
+    std::vector<OutputLine> lines;
+    // Set when the program ended with an uncaught exception:
+    std::string exceptionType;      // "ZeroDivisionError"
+    std::string exceptionMessage;   // "division by zero" (may be empty)
+    std::string traceback;          // CPython-style "Traceback (most recent call last):\n  File ..."
+    double endClock = 0.0;          // the clock when the program ended
+    bool hung = false;              // waiting with nothing left that could wake it
+    bool cut = false;               // stopped at the step budget
+    std::optional<lang::SyntaxError> syntaxError;   // the script did not compile
+};
+
+// Runs `source` (UTF-8) as __main__. Never throws for anything the script does.
+RunResult runScript(std::string_view source, const std::string& filename, const RunOptions& options = {});
+
+// The run in WORLD.md's output format: "%.3f\t<text>\n" per line, then the
+// "!Type: message" / "!Hang: nothing left to wait for" line where one applies.
+std::string formatRun(const RunResult& result);
+
+// CPython's report of a SyntaxError:  File "f.py", line 3 / the line / caret / "SyntaxError: ...".
+std::string formatSyntaxError(const lang::SyntaxError& error, const std::string& filename,
+                              std::string_view source);
+
+}  // namespace aw::run
