@@ -1,0 +1,211 @@
+// Golden scripts: every tests/scripts/sync/**/*.py and tests/scripts/errors/*.py
+// runs through the engine and must print exactly what CPython printed for it
+// (the .out beside each script, made by conformance/vtrun.py; see
+// tests/scripts/README.md and tests/scripts/regenerate.sh).
+//
+// tests/scripts/asyncio/ is deliberately not run by default yet: the event
+// loop is the next issue, and a row per asyncio script would fail today. Set
+// AWAITSCOPE_GOLDEN_ASYNCIO=1 to add its rows (and one row per
+// NAME.interrupt-T.out, run with a Ctrl+C at T: tag "NAME@T").
+
+#include "core/run/runner.h"
+
+#include <QDir>
+#include <QDirIterator>
+#include <QFile>
+#include <QFileInfo>
+#include <QStringList>
+#include <QTest>
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+namespace {
+
+QString scriptsDir()
+{
+    return QStringLiteral(AWAITSCOPE_TESTS_DIR "/scripts");
+}
+
+// Raw bytes: the script is UTF-8 and so is the expected output.
+std::string readBytes(const QString& path)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return {};
+    const QByteArray bytes = f.readAll();
+    return std::string(bytes.constData(), size_t(bytes.size()));
+}
+
+std::vector<std::string> splitLines(const std::string& text)
+{
+    std::vector<std::string> lines;
+    size_t start = 0;
+    while (start < text.size()) {
+        size_t nl = text.find('\n', start);
+        if (nl == std::string::npos) {
+            lines.push_back(text.substr(start));
+            break;
+        }
+        lines.push_back(text.substr(start, nl - start));
+        start = nl + 1;
+    }
+    return lines;
+}
+
+// A line diff (LCS; golden files are small) that reads like `diff -u` without
+// hunk headers: ' ' common, '-' expected only, '+' engine only. Long runs of
+// common lines are elided so the first differences are what one sees.
+std::string lineDiff(const std::string& expected, const std::string& actual)
+{
+    const auto a = splitLines(expected);
+    const auto b = splitLines(actual);
+    const size_t n = a.size(), m = b.size();
+    std::vector<std::vector<int>> lcs(n + 1, std::vector<int>(m + 1, 0));
+    for (size_t i = n; i-- > 0;)
+        for (size_t j = m; j-- > 0;)
+            lcs[i][j] = a[i] == b[j] ? lcs[i + 1][j + 1] + 1 : std::max(lcs[i + 1][j], lcs[i][j + 1]);
+
+    struct Row { char tag; std::string text; };
+    std::vector<Row> rows;
+    size_t i = 0, j = 0;
+    while (i < n || j < m) {
+        if (i < n && j < m && a[i] == b[j]) {
+            rows.push_back({' ', a[i]}); ++i; ++j;
+        } else if (i < n && (j == m || lcs[i + 1][j] >= lcs[i][j + 1])) {
+            rows.push_back({'-', a[i]}); ++i;     // expected lines first, as diff -u
+        } else {
+            rows.push_back({'+', b[j]}); ++j;
+        }
+    }
+
+    // Keep two lines of context around each change.
+    std::vector<bool> keep(rows.size(), false);
+    for (size_t k = 0; k < rows.size(); ++k) {
+        if (rows[k].tag == ' ')
+            continue;
+        for (size_t c = (k >= 2 ? k - 2 : 0); c < std::min(rows.size(), k + 3); ++c)
+            keep[c] = true;
+    }
+    std::string out = "--- expected (CPython)\n+++ engine\n";
+    int shown = 0;
+    bool skipped = false;
+    for (size_t k = 0; k < rows.size(); ++k) {
+        if (!keep[k]) {
+            if (!skipped)
+                out += "  ...\n";
+            skipped = true;
+            continue;
+        }
+        skipped = false;
+        if (++shown > 80) {
+            out += "  ... (diff truncated)\n";
+            break;
+        }
+        out += rows[k].tag;
+        out += ' ';
+        out += rows[k].text;
+        out += '\n';
+    }
+    if (!expected.empty() && expected.back() != '\n')
+        out += "(expected output has no final newline)\n";
+    if (!actual.empty() && actual.back() != '\n')
+        out += "(engine output has no final newline)\n";
+    return out;
+}
+
+// Scripts under `sub` (recursively when asked), as paths relative to scriptsDir().
+QStringList scriptsUnder(const QString& sub, bool recursive)
+{
+    QStringList found;
+    const QDir root(scriptsDir());
+    QDirIterator it(root.filePath(sub), {QStringLiteral("*.py")}, QDir::Files,
+                    recursive ? QDirIterator::Subdirectories : QDirIterator::NoIteratorFlags);
+    while (it.hasNext())
+        found << root.relativeFilePath(it.next());
+    found.sort();
+    return found;
+}
+
+}  // namespace
+
+class TestGolden : public QObject {
+    Q_OBJECT
+
+private slots:
+    // The corpus itself must be there: an empty folder would make every other
+    // slot pass vacuously.
+    void testCorpusPresent()
+    {
+        const QStringList sync = scriptsUnder(QStringLiteral("sync"), true);
+        const QStringList errors = scriptsUnder(QStringLiteral("errors"), false);
+        QVERIFY2(sync.size() >= 40, qPrintable(QStringLiteral("only %1 sync scripts").arg(sync.size())));
+        QVERIFY2(errors.size() >= 10, qPrintable(QStringLiteral("only %1 error scripts").arg(errors.size())));
+        for (const QString& rel : sync + errors) {
+            const QString out = QDir(scriptsDir()).filePath(rel.chopped(3) + QStringLiteral(".out"));
+            QVERIFY2(QFileInfo::exists(out), qPrintable(rel + QStringLiteral(" has no .out beside it")));
+        }
+    }
+
+    void testScript_data()
+    {
+        QTest::addColumn<QString>("script");        // relative to tests/scripts
+        QTest::addColumn<QString>("expectedFile");  // relative to tests/scripts
+        QTest::addColumn<double>("interruptAt");    // < 0: no Ctrl+C
+        QStringList all = scriptsUnder(QStringLiteral("sync"), true)
+                          + scriptsUnder(QStringLiteral("errors"), false);
+        // The asyncio corpus belongs to the event-loop issue; until then it runs
+        // only on request (AWAITSCOPE_GOLDEN_ASYNCIO=1), never in plain CTest.
+        if (qEnvironmentVariableIntValue("AWAITSCOPE_GOLDEN_ASYNCIO") != 0)
+            all += scriptsUnder(QStringLiteral("asyncio"), true);
+        const QDir root(scriptsDir());
+        for (const QString& rel : all) {
+            const QString base = rel.chopped(3);
+            QTest::newRow(qPrintable(base)) << rel << base + QStringLiteral(".out") << -1.0;
+            // NAME.interrupt-T.out: the same script with Ctrl+C at virtual time T.
+            const QFileInfo info(root.filePath(rel));
+            const QString prefix = info.completeBaseName() + QStringLiteral(".interrupt-");
+            const QStringList runs = info.dir().entryList({prefix + QStringLiteral("*.out")}, QDir::Files, QDir::Name);
+            for (const QString& out : runs) {
+                const QString t = out.mid(prefix.size()).chopped(4);
+                QTest::newRow(qPrintable(base + QStringLiteral("@") + t))
+                    << rel << root.relativeFilePath(info.dir().filePath(out)) << t.toDouble();
+            }
+        }
+    }
+
+    void testScript()
+    {
+        QFETCH(QString, script);
+        QFETCH(QString, expectedFile);
+        QFETCH(double, interruptAt);
+        const QString path = QDir(scriptsDir()).filePath(script);
+        const std::string source = readBytes(path);
+        const std::string expected = readBytes(QDir(scriptsDir()).filePath(expectedFile));
+        QVERIFY2(!source.empty(), qPrintable(QStringLiteral("cannot read ") + path));
+        QVERIFY2(!expected.empty(), qPrintable(QStringLiteral("no expected output for ") + path));
+
+        const std::string fileName = QFileInfo(path).fileName().toStdString();
+        aw::run::RunOptions options;
+        if (interruptAt >= 0)
+            options.interruptAt = interruptAt;
+        const aw::run::RunResult result = aw::run::runScript(source, fileName, options);
+        if (result.syntaxError) {
+            const std::string report = aw::run::formatSyntaxError(*result.syntaxError, fileName, source);
+            QFAIL(qPrintable(QStringLiteral("the script did not compile:\n") + QString::fromStdString(report)));
+        }
+        QVERIFY2(!result.cut, "the run was cut at the step budget");
+
+        const std::string actual = aw::run::formatRun(result);
+        if (actual != expected) {
+            std::string msg = "output differs from CPython's:\n" + lineDiff(expected, actual);
+            if (!result.traceback.empty())
+                msg += "engine traceback:\n" + result.traceback;
+            QFAIL(msg.c_str());
+        }
+    }
+};
+
+QTEST_GUILESS_MAIN(TestGolden)
+#include "tst_golden.moc"

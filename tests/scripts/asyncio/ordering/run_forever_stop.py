@@ -1,0 +1,14 @@
+import asyncio
+
+def tick(loop, n):
+    print("tick", n, loop.time())
+    if n < 3:
+        loop.call_later(0.5, tick, loop, n + 1)
+    else:
+        loop.stop()
+
+loop = asyncio.new_event_loop()
+loop.call_soon(tick, loop, 0)
+loop.run_forever()
+print("stopped at", loop.time())
+loop.close()

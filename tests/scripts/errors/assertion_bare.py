@@ -1,0 +1,3 @@
+items = []
+print("checking")
+assert items

@@ -1,0 +1,2 @@
+print(divmod(7, 2))
+print(7 % 0)

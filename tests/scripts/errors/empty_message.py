@@ -1,0 +1,5 @@
+class Stop(Exception):
+    pass
+
+print("about to stop")
+raise Stop

@@ -1,0 +1,2 @@
+print("empty string message")
+raise ValueError("")

@@ -1,0 +1,9 @@
+def work():
+    try:
+        print("working")
+        raise ValueError("original")
+    finally:
+        print("cleanup")
+        raise KeyError("cleanup failed")
+
+work()

@@ -1,0 +1,2 @@
+print("args")
+raise ValueError("bad", 42)

@@ -1,0 +1,3 @@
+d = {"a": 1}
+print(d.get("b"))
+d.pop("it's")

@@ -1,0 +1,2 @@
+print("raising KeyboardInterrupt by hand")
+raise KeyboardInterrupt

@@ -1,0 +1,3 @@
+count = 3
+print("count is", count)
+print("count: " + count)

@@ -1,0 +1,3 @@
+total = 10.0
+print("average of nothing")
+print(total / 0)

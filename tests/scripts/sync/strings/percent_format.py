@@ -1,0 +1,15 @@
+# printf-style % formatting.
+print("%s and %s" % ("this", "that"))
+print("%d items, %5d|, %-5d|, %05d" % (3, 42, 42, 42))
+print("%.2f %8.3f| %-8.1f| %e %g" % (3.14159, 2.5, 2.5, 12345.678, 0.0001))
+print("%x %X %o %#x" % (255, 255, 8, 255))
+print("%r %s" % ("quoted", "plain"))
+print("%s" % [1, 2], "%s" % (None,), "%s%%" % 50)
+print("%(name)s is %(age)d" % {"name": "Ada", "age": 36})
+print("%c%c" % (72, "i"), "%5s|%-5s|" % ("ab", "cd"))
+print("%.3s" % "abcdef", "%+d %+d" % (5, -5), "% d" % 7)
+print("%i" % 3.9, "%d" % True, "%s" % True, "%.0f" % 0.5, "%.0f" % 1.5)
+value = 0.1 + 0.2
+print("%s %r %.17f" % (value, value, value))
+print("Total: %6.2f EUR" % 1234.5)
+print("%s" % "single")

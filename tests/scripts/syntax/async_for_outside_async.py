@@ -1,0 +1,3 @@
+def main(source):
+    async for x in source:
+        print(x)

@@ -1,0 +1,6 @@
+def describe():
+    """Describe the event loop.
+
+    It never ends.
+
+print(describe())
