@@ -371,6 +371,7 @@ struct Try : Stmt {
     StmtList body;
     std::vector<ExceptHandler> handlers;
     StmtList orelse, finalbody;
+    bool isStar = false;   // try/except* (CPython's TryStar): handlers match exception-group members
     Try() : Stmt(StmtKind::Try) {}
 };
 
