@@ -1,0 +1,1149 @@
+// The dispatch loop: every opcode of core/bytecode/opcodes.def.
+//
+// Plain Python-to-Python calls push a frame and continue in this loop (no C++
+// recursion, so ~1000 Python frames cost no C++ stack); everything else
+// (natives, dunders, generators) calls out through the Vm services and may
+// re-enter execute() for its own frames.
+#include "core/vm/vm.h"
+#include "core/vm/vm_internal.h"
+
+namespace aw::vm::detail {
+
+using bytecode::Opcode;
+
+namespace {
+
+Value unboundLocal(Vm& vm, const Value& name) {
+    return vm.raise(vm.types().UnboundLocalError,
+                    "cannot access local variable '" + name.as<StrObj>()->text() + "' where it is not associated with a value");
+}
+
+Value nameError(Vm& vm, const Value& name) {
+    return vm.raise(vm.types().NameError, "name '" + name.as<StrObj>()->text() + "' is not defined");
+}
+
+std::string derefName(CodeObj* code, uint32_t i) {
+    const auto& u = code->unit();
+    if (i < u.cellvars.size()) return u.cellvars[i];
+    i -= uint32_t(u.cellvars.size());
+    return i < u.freevars.size() ? u.freevars[i] : "?";
+}
+
+// UNPACK_SEQUENCE / UNPACK_EX: the items of `seq`, exactly `count` of them (or at least `count` with star).
+bool unpackItems(Vm& vm, const Value& seq, size_t count, bool star, std::vector<Value>& items) {
+    if (seq.is<TupleObj>() || seq.is<ListObj>()) {
+        items = seq.is<TupleObj>() ? seq.as<TupleObj>()->m_items : seq.as<ListObj>()->m_items;
+    } else {
+        Value it = vm.getIter(seq);
+        if (it.isError()) {
+            if (vm.errorMatches(vm.types().TypeError)) {
+                vm.clearError();
+                vm.raise(vm.types().TypeError, "cannot unpack non-iterable " + vm.typeName(seq) + " object");
+            }
+            return false;
+        }
+        while (true) {
+            Value x = vm.next(it);
+            if (x.isError()) return false;
+            if (x.isUnbound()) break;
+            items.push_back(std::move(x));
+            if (!star && items.size() > count) break;
+        }
+    }
+    if (!star) {
+        if (items.size() < count) {
+            vm.raise(vm.types().ValueError, "not enough values to unpack (expected " + std::to_string(count) + ", got " +
+                                                std::to_string(items.size()) + ")");
+            return false;
+        }
+        if (items.size() > count) {
+            vm.raise(vm.types().ValueError, "too many values to unpack (expected " + std::to_string(count) + ")");
+            return false;
+        }
+    } else if (items.size() < count) {
+        vm.raise(vm.types().ValueError, "not enough values to unpack (expected at least " + std::to_string(count) +
+                                            ", got " + std::to_string(items.size()) + ")");
+        return false;
+    }
+    return true;
+}
+
+bool excMatches(Vm& vm, const Value& exc, const Value& type, int& result) {
+    auto check = [&](const Value& t) -> int {
+        if (!t.is<TypeObj>() || !t.as<TypeObj>()->isSubtypeOf(vm.types().BaseException)) {
+            vm.raise(vm.types().TypeError, "catching classes that do not inherit from BaseException is not allowed");
+            return -1;
+        }
+        return vm.typeOf(exc)->isSubtypeOf(t.as<TypeObj>()) ? 1 : 0;
+    };
+    if (type.is<TupleObj>()) {
+        result = 0;
+        for (const auto& t : type.as<TupleObj>()->m_items) {
+            int r = check(t);
+            if (r < 0) return false;
+            if (r) { result = 1; break; }
+        }
+        return true;
+    }
+    int r = check(type);
+    if (r < 0) return false;
+    result = r;
+    return true;
+}
+
+Value makeFunction(Vm& vm, FrameObj* f, uint32_t flags, Value* sp, Value*& newSp) {
+    Value code = std::move(*--sp);
+    Value closure, kwdefaults, defaults;
+    if (flags & bytecode::kMakeClosure) closure = std::move(*--sp);
+    if (flags & bytecode::kMakeKwDefaults) kwdefaults = std::move(*--sp);
+    if (flags & bytecode::kMakeDefaults) defaults = std::move(*--sp);
+    newSp = sp;
+    auto* c = code.as<CodeObj>();
+    auto* fn = vm.heap().make<FunctionObj>(vm.types().function);
+    fn->m_code = c;
+    fn->m_globals = f->m_globals;
+    fn->m_defaults = std::move(defaults);
+    fn->m_kwdefaults = std::move(kwdefaults);
+    fn->m_closure = std::move(closure);
+    fn->m_name = c->m_name;
+    fn->m_qualname = c->m_qualname;
+    Value mod = f->m_globals.as<DictObj>()->getStr("__name__");
+    fn->m_module = mod.isUnbound() ? Value() : mod;
+    return Value(fn);
+}
+
+// SETUP_WITH / BEFORE_ASYNC_WITH: the bound exit and the enter result.
+bool enterContext(Vm& vm, const Value& mgr, bool async, Value& exitOut, Value& enterResult) {
+    TypeObj* t = vm.typeOf(mgr);
+    Value enter = t->lookup(async ? "__aenter__" : "__enter__");
+    Value exit = t->lookup(async ? "__aexit__" : "__exit__");
+    if (enter.isUnbound() || exit.isUnbound()) {
+        vm.raise(vm.types().TypeError, "'" + t->m_name + "' object does not support the " +
+                                           (async ? "asynchronous context manager protocol" : "context manager protocol"));
+        return false;
+    }
+    exitOut = vm.getAttr(mgr, async ? "__aexit__" : "__exit__");
+    if (exitOut.isError()) return false;
+    enterResult = callValue(vm, enter, mgr, nullptr, 0, nullptr, nullptr, 0);
+    return !enterResult.isError();
+}
+
+Value getAwaitable(Vm& vm, const Value& obj, uint32_t arg) {
+    if (obj.isObj() && obj.asObj()->kind() == Kind::Coroutine) {
+        {
+            auto* g = static_cast<GenObj*>(obj.asObj());
+            FrameObj* f = g->m_frame.get();
+            if (f && g->m_started && f->m_ip < f->m_code->m_code.size() &&
+                f->m_code->m_code[f->m_ip].op == Opcode::YIELD_FROM)
+                return vm.raise(vm.types().RuntimeError, "coroutine is being awaited already");
+            return obj;
+        }
+    }
+    if (obj.isObj() && obj.asObj()->kind() == Kind::Coroutine) return obj;
+    Value aw = vm.typeOf(obj)->lookup("__await__");
+    if (aw.isUnbound() || obj.isObj() == false || obj.asObj()->kind() == Kind::Generator) {
+        std::string tn = vm.typeName(obj);
+        if (arg == 1) return vm.raise(vm.types().TypeError, "'async with' received an object from __aenter__ that does not implement __await__: " + tn);
+        if (arg == 2) return vm.raise(vm.types().TypeError, "'async with' received an object from __aexit__ that does not implement __await__: " + tn);
+        return vm.raise(vm.types().TypeError, "object " + tn + " can't be used in 'await' expression");
+    }
+    Value it = callValue(vm, aw, obj, nullptr, 0, nullptr, nullptr, 0);
+    if (it.isError()) return it;
+    if (it.isObj() && it.asObj()->kind() == Kind::Coroutine)
+        return vm.raise(vm.types().TypeError, "__await__() returned a coroutine");
+    TypeObj* t = vm.typeOf(it);
+    bool isIter = (it.isObj() && (it.asObj()->kind() == Kind::Generator || it.asObj()->kind() == Kind::CoroWrapper ||
+                                  it.asObj()->kind() == Kind::AsyncGenOp || it.asObj()->kind() == Kind::SeqIter)) ||
+                  t->m_iternext || !t->lookup("__next__").isUnbound();
+    if (!isIter) return vm.raise(vm.types().TypeError, "__await__() returned non-iterator of type '" + t->m_name + "'");
+    return it;
+}
+
+}  // namespace
+
+ExitKind execute(Vm& vm, FrameObj* entry, bool throwing, Value& result) {
+    const BuiltinTypes& T = vm.types();
+    if (vm.m_depth >= vm.m_options.recursionLimit) {
+        if (!throwing) vm.raise(T.RecursionError, "maximum recursion depth exceeded");
+        return ExitKind::Error;
+    }
+    entry->m_back = vm.m_frame;
+    entry->m_entry = true;
+    vm.m_frame = entry;
+    ++vm.m_depth;
+
+    FrameObj* f = entry;
+    CodeObj* co;
+    const Instr* code;
+    Value* slots;
+    Value* sp;
+    Value* stackLimit;
+    uint32_t ip;
+    bool addTb = true;
+
+#define LOAD_FRAME()                                   \
+    do {                                               \
+        co = f->m_code.get();                          \
+        code = co->m_code.data();                      \
+        slots = f->m_slots.data();                     \
+        sp = slots + f->m_sp;                          \
+        stackLimit = slots + f->m_slots.size();        \
+        ip = f->m_ip;                                  \
+    } while (0)
+#define SAVE_FRAME()                                   \
+    do {                                               \
+        f->m_sp = uint32_t(sp - slots);                \
+        f->m_ip = ip;                                  \
+    } while (0)
+#define PUSH(v)                                        \
+    do {                                               \
+        if (sp >= stackLimit) goto stack_overflow;     \
+        *sp++ = (v);                                   \
+    } while (0)
+#define POP() (std::move(*--sp))
+#define TOP() (sp[-1])
+#define PEEK(n) (sp[-ptrdiff_t(n)])
+#define ERROR_IF(cond) do { if (cond) goto error; } while (0)
+
+    LOAD_FRAME();
+    if (throwing) {
+        addTb = true;
+        goto error;
+    }
+
+    for (;;) {
+        {
+        if (__builtin_expect(--vm.m_stepsLeft == 0, 0)) {
+            vm.m_stepsLeft = 1;
+            vm.m_cut = true;
+            if (!vm.hasError()) vm.m_error = vm.newException(T.budgetExceeded, "step budget exhausted");
+            goto error;
+        }
+        f->m_lastIp = ip;
+        const Instr in = code[ip++];
+        if (in.startsLine && vm.m_lineHook) {
+            SAVE_FRAME();
+            vm.m_lineHook(vm.m_lineHookUser, vm, *f, co->lineAt(ip - 1));
+            if (vm.hasError()) goto error;
+        }
+        switch (in.op) {
+        case Opcode::NOP: break;
+        case Opcode::POP_TOP: { Value v = POP(); break; }
+        case Opcode::ROT_TWO: std::swap(sp[-1], sp[-2]); break;
+        case Opcode::ROT_THREE: {
+            Value top = std::move(sp[-1]);
+            sp[-1] = std::move(sp[-2]);
+            sp[-2] = std::move(sp[-3]);
+            sp[-3] = std::move(top);
+            break;
+        }
+        case Opcode::ROT_FOUR: {
+            Value top = std::move(sp[-1]);
+            sp[-1] = std::move(sp[-2]);
+            sp[-2] = std::move(sp[-3]);
+            sp[-3] = std::move(sp[-4]);
+            sp[-4] = std::move(top);
+            break;
+        }
+        case Opcode::DUP_TOP: { Value v = TOP(); PUSH(std::move(v)); break; }
+        case Opcode::DUP_TOP_TWO: {
+            Value a = sp[-2], b = sp[-1];
+            PUSH(std::move(a));
+            PUSH(std::move(b));
+            break;
+        }
+        case Opcode::LOAD_CONST: PUSH(co->m_consts[in.arg]); break;
+
+        case Opcode::LOAD_FAST: {
+            const Value& v = slots[in.arg];
+            if (__builtin_expect(v.isUnbound(), 0)) { unboundLocal(vm, co->m_varnames[in.arg]); goto error; }
+            PUSH(v);
+            break;
+        }
+        case Opcode::STORE_FAST: slots[in.arg] = POP(); break;
+        case Opcode::DELETE_FAST:
+            if (slots[in.arg].isUnbound()) { unboundLocal(vm, co->m_varnames[in.arg]); goto error; }
+            slots[in.arg] = Value::unbound();
+            break;
+        case Opcode::LOAD_DEREF: {
+            CellObj* cell = slots[co->m_nlocals + in.arg].as<CellObj>();
+            if (cell->m_value.isUnbound()) {
+                std::string n = derefName(co, in.arg);
+                if (in.arg < uint32_t(co->m_ncells))
+                    vm.raise(T.UnboundLocalError, "cannot access local variable '" + n + "' where it is not associated with a value");
+                else
+                    vm.raise(T.NameError, "cannot access free variable '" + n + "' where it is not associated with a value in enclosing scope");
+                goto error;
+            }
+            PUSH(cell->m_value);
+            break;
+        }
+        case Opcode::STORE_DEREF: slots[co->m_nlocals + in.arg].as<CellObj>()->m_value = POP(); break;
+        case Opcode::DELETE_DEREF: {
+            CellObj* cell = slots[co->m_nlocals + in.arg].as<CellObj>();
+            if (cell->m_value.isUnbound()) {
+                vm.raise(T.UnboundLocalError, "cannot access local variable '" + derefName(co, in.arg) + "' where it is not associated with a value");
+                goto error;
+            }
+            cell->m_value = Value::unbound();
+            break;
+        }
+        case Opcode::LOAD_CLOSURE: PUSH(slots[co->m_nlocals + in.arg]); break;
+        case Opcode::LOAD_GLOBAL: {
+            const Value& name = co->m_names[in.arg];
+            Value v = f->m_globals.as<DictObj>()->getStr(name.as<StrObj>());
+            if (v.isUnbound()) {
+                v = f->m_builtins.as<DictObj>()->getStr(name.as<StrObj>());
+                if (v.isUnbound()) { nameError(vm, name); goto error; }
+            }
+            PUSH(std::move(v));
+            break;
+        }
+        case Opcode::STORE_GLOBAL: {
+            Value v = POP();
+            ERROR_IF(!f->m_globals.as<DictObj>()->set(vm, co->m_names[in.arg], std::move(v)));
+            break;
+        }
+        case Opcode::DELETE_GLOBAL: {
+            int r = f->m_globals.as<DictObj>()->remove(vm, co->m_names[in.arg]);
+            ERROR_IF(r < 0);
+            if (r == 0) { nameError(vm, co->m_names[in.arg]); goto error; }
+            break;
+        }
+        case Opcode::LOAD_NAME: {
+            const Value& name = co->m_names[in.arg];
+            Value v = Value::unbound();
+            if (f->m_locals.is<DictObj>()) v = f->m_locals.as<DictObj>()->getStr(name.as<StrObj>());
+            if (v.isUnbound()) v = f->m_globals.as<DictObj>()->getStr(name.as<StrObj>());
+            if (v.isUnbound()) v = f->m_builtins.as<DictObj>()->getStr(name.as<StrObj>());
+            if (v.isUnbound()) { nameError(vm, name); goto error; }
+            PUSH(std::move(v));
+            break;
+        }
+        case Opcode::STORE_NAME: {
+            Value v = POP();
+            DictObj* d = f->m_locals.is<DictObj>() ? f->m_locals.as<DictObj>() : f->m_globals.as<DictObj>();
+            ERROR_IF(!d->set(vm, co->m_names[in.arg], std::move(v)));
+            break;
+        }
+        case Opcode::DELETE_NAME: {
+            DictObj* d = f->m_locals.is<DictObj>() ? f->m_locals.as<DictObj>() : f->m_globals.as<DictObj>();
+            int r = d->remove(vm, co->m_names[in.arg]);
+            ERROR_IF(r < 0);
+            if (r == 0) { nameError(vm, co->m_names[in.arg]); goto error; }
+            break;
+        }
+        case Opcode::LOAD_CLASSDEREF: {
+            std::string n = derefName(co, in.arg);
+            Value v = Value::unbound();
+            if (f->m_locals.is<DictObj>()) v = f->m_locals.as<DictObj>()->getStr(n);
+            if (v.isUnbound()) {
+                CellObj* cell = slots[co->m_nlocals + in.arg].as<CellObj>();
+                if (cell->m_value.isUnbound()) {
+                    vm.raise(T.NameError, "cannot access free variable '" + n + "' where it is not associated with a value in enclosing scope");
+                    goto error;
+                }
+                v = cell->m_value;
+            }
+            PUSH(std::move(v));
+            break;
+        }
+
+        case Opcode::LOAD_ATTR: {
+            Value obj = POP();
+            Value v = vm.getAttr(obj, co->m_names[in.arg]);
+            ERROR_IF(v.isError());
+            PUSH(std::move(v));
+            break;
+        }
+        case Opcode::STORE_ATTR: {
+            Value obj = POP();
+            Value v = POP();
+            ERROR_IF(!vm.setAttr(obj, co->m_names[in.arg], std::move(v)));
+            break;
+        }
+        case Opcode::DELETE_ATTR: {
+            Value obj = POP();
+            ERROR_IF(!vm.delAttr(obj, co->m_names[in.arg]));
+            break;
+        }
+        case Opcode::LOAD_METHOD: {
+            Value obj = POP();
+            Value meth, self;
+            ERROR_IF(!loadMethod(vm, obj, co->m_names[in.arg], meth, self));
+            PUSH(std::move(meth));
+            PUSH(std::move(self));
+            break;
+        }
+        case Opcode::CALL_METHOD:
+        case Opcode::CALL_FUNCTION:
+        case Opcode::CALL_FUNCTION_KW: {
+            size_t nargs = in.arg;
+            Value kwnamesTuple;
+            const Value* kwNames = nullptr;
+            size_t nkw = 0;
+            if (in.op == Opcode::CALL_FUNCTION_KW) {
+                kwnamesTuple = POP();
+                nkw = kwnamesTuple.as<TupleObj>()->size();
+                kwNames = kwnamesTuple.as<TupleObj>()->m_items.data();
+            }
+            Value* argv = sp - nargs;
+            size_t npos = nargs - nkw;
+            Value self = Value::unbound();
+            Value* funcSlot;
+            size_t popCount;
+            if (in.op == Opcode::CALL_METHOD) {
+                self = argv[-1];
+                funcSlot = argv - 2;
+                popCount = nargs + 2;
+            } else {
+                funcSlot = argv - 1;
+                popCount = nargs + 1;
+            }
+            Value& func = *funcSlot;
+            // Inline Python frames.
+            FunctionObj* pyf = nullptr;
+            bool viaBound = false;
+            if (func.is<FunctionObj>()) pyf = func.as<FunctionObj>();
+            else if (func.is<BoundMethodObj>() && self.isUnbound() && func.as<BoundMethodObj>()->m_func.is<FunctionObj>()) {
+                pyf = func.as<BoundMethodObj>()->m_func.as<FunctionObj>();
+                viaBound = true;
+            }
+            if (pyf && !(pyf->m_code->m_flags & (bytecode::kGenerator | bytecode::kCoroutine | bytecode::kAsyncGenerator))) {
+                if (viaBound) self = func.as<BoundMethodObj>()->m_self;
+                if (vm.m_depth >= vm.m_options.recursionLimit) {
+                    vm.raise(T.RecursionError, "maximum recursion depth exceeded");
+                    goto error;
+                }
+                FrameObj* nf = makeFrame(vm, pyf, self, argv, npos, argv + npos, kwNames, nkw);
+                ERROR_IF(!nf);
+                for (size_t i = 0; i < popCount; ++i) { Value dead = POP(); }
+                SAVE_FRAME();
+                nf->m_back = f;
+                nf->m_entry = false;
+                vm.m_frame = nf;
+                ++vm.m_depth;
+                f = nf;
+                LOAD_FRAME();
+                break;
+            }
+            SAVE_FRAME();
+            Value r = callValue(vm, func, self, argv, npos, argv + npos, kwNames, nkw);
+            for (size_t i = 0; i < popCount; ++i) { Value dead = POP(); }
+            ERROR_IF(r.isError());
+            PUSH(std::move(r));
+            break;
+        }
+        case Opcode::CALL_FUNCTION_EX: {
+            Value kwargs;
+            if (in.arg & 1) kwargs = POP();
+            Value args = POP();
+            Value func = POP();
+            std::vector<Value> pos;
+            if (args.is<TupleObj>()) pos = args.as<TupleObj>()->m_items;
+            else if (!vm.collect(args, pos)) goto error;
+            std::vector<Value> names, values;
+            if (kwargs.is<DictObj>()) {
+                for (auto& e : kwargs.as<DictObj>()->m_entries) {
+                    if (e.key.isUnbound()) continue;
+                    if (!e.key.is<StrObj>()) { vm.raise(T.TypeError, "keywords must be strings"); goto error; }
+                    names.push_back(e.key);
+                    values.push_back(e.value);
+                }
+            }
+            SAVE_FRAME();
+            Value r = callValue(vm, func, Value::unbound(), pos.data(), pos.size(), values.data(), names.data(), names.size());
+            ERROR_IF(r.isError());
+            PUSH(std::move(r));
+            break;
+        }
+        case Opcode::BINARY_SUBSCR: {
+            Value key = POP();
+            Value obj = POP();
+            if (obj.is<ListObj>() && key.isInt()) {
+                auto& items = obj.as<ListObj>()->m_items;
+                int64_t i = key.asInt();
+                if (i < 0) i += int64_t(items.size());
+                if (i >= 0 && i < int64_t(items.size())) { PUSH(items[size_t(i)]); break; }
+            }
+            SAVE_FRAME();
+            Value v = vm.getItem(obj, key);
+            ERROR_IF(v.isError());
+            PUSH(std::move(v));
+            break;
+        }
+        case Opcode::STORE_SUBSCR: {
+            Value key = POP();
+            Value obj = POP();
+            Value v = POP();
+            SAVE_FRAME();
+            ERROR_IF(!vm.setItem(obj, key, std::move(v)));
+            break;
+        }
+        case Opcode::DELETE_SUBSCR: {
+            Value key = POP();
+            Value obj = POP();
+            SAVE_FRAME();
+            ERROR_IF(!vm.delItem(obj, key));
+            break;
+        }
+        case Opcode::BUILD_SLICE: {
+            Value step = in.arg == 3 ? POP() : Value();
+            Value hi = POP();
+            Value lo = POP();
+            PUSH(Value(vm.heap().make<SliceObj>(T.slice, std::move(lo), std::move(hi), std::move(step))));
+            break;
+        }
+
+        case Opcode::BINARY_OP: {
+            Value& a = sp[-2];
+            Value& b = sp[-1];
+            if (a.isInt() && b.isInt()) {
+                int64_t x = a.asInt(), y = b.asInt(), r;
+                uint32_t op = in.arg & 0xFF;
+                if (op == uint32_t(bytecode::BinaryOpArg::Add) && !__builtin_add_overflow(x, y, &r)) {
+                    --sp; sp[-1] = Value::integer(r); break;
+                }
+                if (op == uint32_t(bytecode::BinaryOpArg::Sub) && !__builtin_sub_overflow(x, y, &r)) {
+                    --sp; sp[-1] = Value::integer(r); break;
+                }
+                if (op == uint32_t(bytecode::BinaryOpArg::Mul) && !__builtin_mul_overflow(x, y, &r)) {
+                    --sp; sp[-1] = Value::integer(r); break;
+                }
+            }
+            SAVE_FRAME();
+            Value r = vm.binaryOp(a, b, in.arg);
+            { Value dead = POP(); }
+            { Value dead = POP(); }
+            ERROR_IF(r.isError());
+            PUSH(std::move(r));
+            break;
+        }
+        case Opcode::UNARY_POSITIVE:
+        case Opcode::UNARY_NEGATIVE:
+        case Opcode::UNARY_NOT:
+        case Opcode::UNARY_INVERT: {
+            Value v = POP();
+            SAVE_FRAME();
+            Value r = vm.unaryOp(v, in.op);
+            ERROR_IF(r.isError());
+            PUSH(std::move(r));
+            break;
+        }
+        case Opcode::COMPARE_OP: {
+            Value& a = sp[-2];
+            Value& b = sp[-1];
+            if (a.isInt() && b.isInt()) {
+                int64_t x = a.asInt(), y = b.asInt();
+                bool r;
+                switch (bytecode::CompareOpArg(in.arg)) {
+                case bytecode::CompareOpArg::Lt: r = x < y; break;
+                case bytecode::CompareOpArg::Le: r = x <= y; break;
+                case bytecode::CompareOpArg::Eq: r = x == y; break;
+                case bytecode::CompareOpArg::Ne: r = x != y; break;
+                case bytecode::CompareOpArg::Gt: r = x > y; break;
+                default: r = x >= y; break;
+                }
+                --sp;
+                sp[-1] = Value::boolean(r);
+                break;
+            }
+            SAVE_FRAME();
+            Value r = vm.compare(a, b, bytecode::CompareOpArg(in.arg));
+            { Value dead = POP(); }
+            { Value dead = POP(); }
+            ERROR_IF(r.isError());
+            PUSH(std::move(r));
+            break;
+        }
+        case Opcode::IS_OP: {
+            Value b = POP();
+            Value a = POP();
+            bool r = a.identical(b);
+            PUSH(Value::boolean(in.arg ? !r : r));
+            break;
+        }
+        case Opcode::CONTAINS_OP: {
+            Value b = POP();
+            Value a = POP();
+            SAVE_FRAME();
+            int r = vm.contains(b, a);
+            ERROR_IF(r < 0);
+            PUSH(Value::boolean(in.arg ? !r : r));
+            break;
+        }
+
+        case Opcode::JUMP: ip = in.arg; break;
+        case Opcode::POP_JUMP_IF_FALSE:
+        case Opcode::POP_JUMP_IF_TRUE: {
+            Value v = POP();
+            int t;
+            if (v.isBool()) t = v.asBool();
+            else {
+                SAVE_FRAME();
+                t = vm.truthy(v);
+                ERROR_IF(t < 0);
+            }
+            if ((in.op == Opcode::POP_JUMP_IF_TRUE) == (t != 0)) ip = in.arg;
+            break;
+        }
+        case Opcode::JUMP_IF_FALSE_OR_POP:
+        case Opcode::JUMP_IF_TRUE_OR_POP: {
+            SAVE_FRAME();
+            int t = vm.truthy(TOP());
+            ERROR_IF(t < 0);
+            if ((in.op == Opcode::JUMP_IF_TRUE_OR_POP) == (t != 0)) ip = in.arg;
+            else { Value dead = POP(); }
+            break;
+        }
+        case Opcode::GET_ITER: {
+            Value v = POP();
+            SAVE_FRAME();
+            Value it = vm.getIter(v);
+            ERROR_IF(it.isError());
+            PUSH(std::move(it));
+            break;
+        }
+        case Opcode::FOR_ITER: {
+            Value& it = TOP();
+            if (it.is<SeqIterObj>()) {
+                auto* si = it.as<SeqIterObj>();
+                if (si->m_seq.is<RangeObj>()) {
+                    auto* r = si->m_seq.as<RangeObj>();
+                    if (si->m_index < r->length()) { int64_t v = r->at(si->m_index++); PUSH(Value::integer(v)); break; }
+                } else if (si->m_seq.is<ListObj>()) {
+                    auto& items = si->m_seq.as<ListObj>()->m_items;
+                    if (size_t(si->m_index) < items.size()) { PUSH(items[size_t(si->m_index++)]); break; }
+                }
+            }
+            SAVE_FRAME();
+            Value v = vm.next(it);
+            ERROR_IF(v.isError());
+            if (v.isUnbound()) {
+                Value dead = POP();
+                ip = in.arg;
+            } else {
+                PUSH(std::move(v));
+            }
+            break;
+        }
+
+        case Opcode::BUILD_TUPLE:
+        case Opcode::BUILD_LIST: {
+            std::vector<Value> items;
+            items.reserve(in.arg);
+            for (Value* p = sp - in.arg; p < sp; ++p) items.push_back(std::move(*p));
+            sp -= in.arg;
+            PUSH(in.op == Opcode::BUILD_TUPLE ? vm.newTuple(std::move(items)) : vm.newList(std::move(items)));
+            break;
+        }
+        case Opcode::BUILD_SET: {
+            Value s = vm.newSet();
+            SAVE_FRAME();
+            bool ok = true;
+            for (Value* p = sp - in.arg; p < sp; ++p)
+                if (ok && !s.as<SetObj>()->add(vm, *p)) ok = false;
+            for (uint32_t i = 0; i < in.arg; ++i) { Value dead = POP(); }
+            ERROR_IF(!ok);
+            PUSH(std::move(s));
+            break;
+        }
+        case Opcode::BUILD_MAP: {
+            Value d = vm.newDict();
+            SAVE_FRAME();
+            bool ok = true;
+            for (Value* p = sp - 2 * in.arg; p < sp; p += 2)
+                if (ok && !d.as<DictObj>()->set(vm, p[0], p[1])) ok = false;
+            for (uint32_t i = 0; i < 2 * in.arg; ++i) { Value dead = POP(); }
+            ERROR_IF(!ok);
+            PUSH(std::move(d));
+            break;
+        }
+        case Opcode::BUILD_CONST_KEY_MAP: {
+            Value keys = POP();
+            Value d = vm.newDict();
+            const auto& ks = keys.as<TupleObj>()->m_items;
+            bool ok = true;
+            Value* base = sp - in.arg;
+            for (uint32_t i = 0; i < in.arg; ++i)
+                if (ok && !d.as<DictObj>()->set(vm, ks[i], base[i])) ok = false;
+            for (uint32_t i = 0; i < in.arg; ++i) { Value dead = POP(); }
+            ERROR_IF(!ok);
+            PUSH(std::move(d));
+            break;
+        }
+        case Opcode::BUILD_STRING: {
+            std::string s;
+            for (Value* p = sp - in.arg; p < sp; ++p) s += p->as<StrObj>()->m_text;
+            for (uint32_t i = 0; i < in.arg; ++i) { Value dead = POP(); }
+            PUSH(vm.newStr(s));
+            break;
+        }
+        case Opcode::LIST_APPEND: {
+            Value v = POP();
+            PEEK(in.arg).as<ListObj>()->m_items.push_back(std::move(v));
+            break;
+        }
+        case Opcode::SET_ADD: {
+            Value v = POP();
+            SAVE_FRAME();
+            ERROR_IF(!PEEK(in.arg).as<SetObj>()->add(vm, v));
+            break;
+        }
+        case Opcode::MAP_ADD: {
+            Value v = POP();
+            Value k = POP();
+            SAVE_FRAME();
+            ERROR_IF(!PEEK(in.arg).as<DictObj>()->set(vm, k, std::move(v)));
+            break;
+        }
+        case Opcode::LIST_EXTEND: {
+            Value it = POP();
+            SAVE_FRAME();
+            std::vector<Value> items;
+            if (!vm.collect(it, items)) {
+                if (vm.errorMatches(T.TypeError) && vm.typeOf(it)->lookup("__iter__").isUnbound() && !it.is<StrObj>()) {
+                    vm.clearError();
+                    vm.raise(T.TypeError, "Value after * must be an iterable, not " + vm.typeName(it));
+                }
+                goto error;
+            }
+            auto& dst = PEEK(in.arg).as<ListObj>()->m_items;
+            dst.insert(dst.end(), items.begin(), items.end());
+            break;
+        }
+        case Opcode::SET_UPDATE: {
+            Value it = POP();
+            SAVE_FRAME();
+            ERROR_IF(!PEEK(in.arg).as<SetObj>()->update(vm, it));
+            break;
+        }
+        case Opcode::DICT_UPDATE:
+        case Opcode::DICT_MERGE: {
+            Value m = POP();
+            SAVE_FRAME();
+            DictObj* dst = PEEK(in.arg).as<DictObj>();
+            if (!m.is<DictObj>()) {
+                // a mapping: keys() and __getitem__
+                Value keys = vm.callMethod(m, "keys", {});
+                if (keys.isError()) {
+                    vm.clearError();
+                    if (in.op == Opcode::DICT_MERGE) {
+                        std::string fn = "function";
+                        Value func = PEEK(in.arg + 2);
+                        if (func.is<FunctionObj>()) fn = func.as<FunctionObj>()->m_qualname.as<StrObj>()->text() + "()";
+                        vm.raise(T.TypeError, fn + " argument after ** must be a mapping, not " + vm.typeName(m));
+                    } else {
+                        vm.raise(T.TypeError, "'" + vm.typeName(m) + "' object is not a mapping");
+                    }
+                    goto error;
+                }
+                std::vector<Value> ks;
+                if (!vm.collect(keys, ks)) goto error;
+                Value d = vm.newDict();
+                for (auto& k : ks) {
+                    Value v = vm.getItem(m, k);
+                    if (v.isError() || !d.as<DictObj>()->set(vm, k, v)) goto error;
+                }
+                m = d;
+            }
+            std::vector<DictObj::Entry> entries = m.as<DictObj>()->m_entries;
+            bool ok = true;
+            for (auto& e : entries) {
+                if (e.key.isUnbound()) continue;
+                if (in.op == Opcode::DICT_MERGE) {
+                    int c = dst->contains(vm, e.key);
+                    if (c < 0) { ok = false; break; }
+                    if (c) {
+                        std::string fn = "function";
+                        Value func = PEEK(in.arg + 2);
+                        if (func.is<FunctionObj>()) fn = func.as<FunctionObj>()->m_qualname.as<StrObj>()->text() + "()";
+                        std::string k;
+                        vm.strString(e.key, k);
+                        vm.raise(T.TypeError, fn + " got multiple values for keyword argument '" + k + "'");
+                        ok = false;
+                        break;
+                    }
+                }
+                if (!dst->set(vm, e.key, e.value)) { ok = false; break; }
+            }
+            ERROR_IF(!ok);
+            break;
+        }
+        case Opcode::LIST_TO_TUPLE: {
+            Value l = POP();
+            PUSH(vm.newTuple(l.as<ListObj>()->m_items));
+            break;
+        }
+        case Opcode::FORMAT_VALUE: {
+            Value spec = (in.arg & 4) ? POP() : Value();
+            Value v = POP();
+            SAVE_FRAME();
+            switch (in.arg & 3) {
+            case 1: v = vm.str(v); break;
+            case 2: case 3: v = vm.repr(v); break;
+            default: break;
+            }
+            ERROR_IF(v.isError());
+            Value r = vm.format(v, spec);
+            ERROR_IF(r.isError());
+            PUSH(std::move(r));
+            break;
+        }
+        case Opcode::UNPACK_SEQUENCE: {
+            Value seq = POP();
+            SAVE_FRAME();
+            std::vector<Value> items;
+            ERROR_IF(!unpackItems(vm, seq, in.arg, false, items));
+            for (size_t i = items.size(); i-- > 0;) PUSH(std::move(items[i]));
+            break;
+        }
+        case Opcode::UNPACK_EX: {
+            size_t before = in.arg & 0xFF, after = in.arg >> 8;
+            Value seq = POP();
+            SAVE_FRAME();
+            std::vector<Value> items;
+            ERROR_IF(!unpackItems(vm, seq, before + after, true, items));
+            for (size_t i = 0; i < after; ++i) PUSH(std::move(items[items.size() - 1 - i]));
+            std::vector<Value> mid(std::make_move_iterator(items.begin() + long(before)),
+                                   std::make_move_iterator(items.end() - long(after)));
+            PUSH(vm.newList(std::move(mid)));
+            for (size_t i = before; i-- > 0;) PUSH(std::move(items[i]));
+            break;
+        }
+
+        case Opcode::MAKE_FUNCTION: {
+            Value* newSp;
+            Value fn = makeFunction(vm, f, in.arg, sp, newSp);
+            sp = newSp;
+            PUSH(std::move(fn));
+            break;
+        }
+        case Opcode::RETURN_VALUE: {
+            Value r = POP();
+            if (f->m_entry) {
+                SAVE_FRAME();
+                vm.m_frame = f->m_back;
+                --vm.m_depth;
+                f->m_back = nullptr;
+                result = std::move(r);
+                return ExitKind::Return;
+            }
+            FrameObj* back = f->m_back;
+            vm.m_frame = back;
+            --vm.m_depth;
+            releaseFrame(vm, f);
+            f = back;
+            LOAD_FRAME();
+            PUSH(std::move(r));
+            break;
+        }
+        case Opcode::LOAD_BUILD_CLASS: {
+            Value bc = vm.builtins()->getStr("__build_class__");
+            if (bc.isUnbound()) { vm.raise(T.NameError, "__build_class__ not found"); goto error; }
+            PUSH(std::move(bc));
+            break;
+        }
+
+        case Opcode::SETUP_FINALLY:
+            f->m_blocks.push_back(Block{BlockType::SetupFinally, in.arg, uint32_t(sp - slots) - f->m_stackBase, Value()});
+            break;
+        case Opcode::POP_BLOCK:
+            if (!f->m_blocks.empty()) f->m_blocks.pop_back();
+            break;
+        case Opcode::POP_EXCEPT: {
+            if (f->m_blocks.empty() || f->m_blocks.back().type != BlockType::ExceptHandler) {
+                vm.raise(T.RuntimeError, "popped block is not an except handler");
+                goto error;
+            }
+            Value prev = std::move(f->m_blocks.back().prevExc);
+            f->m_blocks.pop_back();
+            f->m_excState = std::move(prev);
+            break;
+        }
+        case Opcode::RERAISE: {
+            Value exc = POP();
+            vm.m_error = std::move(exc);
+            addTb = false;
+            goto exception_unwind;
+        }
+        case Opcode::RAISE_VARARGS: {
+            SAVE_FRAME();
+            if (in.arg == 0) {
+                Value exc = vm.handledException();
+                if (exc.isNone()) { vm.raise(T.RuntimeError, "No active exception to reraise"); goto error; }
+                vm.m_error = exc;
+                addTb = false;
+                goto exception_unwind;
+            }
+            Value cause = in.arg == 2 ? POP() : Value::unbound();
+            Value exc = POP();
+            if (exc.is<TypeObj>()) {
+                if (!exc.as<TypeObj>()->isSubtypeOf(T.BaseException)) {
+                    vm.raise(T.TypeError, "exceptions must derive from BaseException");
+                    goto error;
+                }
+                exc = vm.call(exc, {});
+                ERROR_IF(exc.isError());
+            }
+            if (!exc.is<ExceptionObj>()) { vm.raise(T.TypeError, "exceptions must derive from BaseException"); goto error; }
+            if (!cause.isUnbound()) {
+                if (cause.is<TypeObj>() && cause.as<TypeObj>()->isSubtypeOf(T.BaseException)) {
+                    cause = vm.call(cause, {});
+                    ERROR_IF(cause.isError());
+                } else if (!cause.isNone() && !cause.is<ExceptionObj>()) {
+                    vm.raise(T.TypeError, "exception causes must derive from BaseException");
+                    goto error;
+                }
+                exc.as<ExceptionObj>()->m_cause = cause;
+                exc.as<ExceptionObj>()->m_suppressContext = true;
+            }
+            vm.raiseValue(exc);
+            goto error;
+        }
+        case Opcode::JUMP_IF_NOT_EXC_MATCH: {
+            Value type = POP();
+            Value exc = POP();
+            int m;
+            ERROR_IF(!excMatches(vm, exc, type, m));
+            if (!m) ip = in.arg;
+            break;
+        }
+        case Opcode::LOAD_ASSERTION_ERROR: PUSH(Value(T.AssertionError)); break;
+        case Opcode::SETUP_WITH:
+        case Opcode::BEFORE_ASYNC_WITH: {
+            Value mgr = POP();
+            SAVE_FRAME();
+            Value exit, res;
+            ERROR_IF(!enterContext(vm, mgr, in.op == Opcode::BEFORE_ASYNC_WITH, exit, res));
+            PUSH(std::move(exit));
+            if (in.op == Opcode::SETUP_WITH)
+                f->m_blocks.push_back(Block{BlockType::SetupFinally, in.arg, uint32_t(sp - slots) - f->m_stackBase, Value()});
+            PUSH(std::move(res));
+            break;
+        }
+        case Opcode::WITH_EXCEPT_START: {
+            Value exc = TOP();
+            Value exit = PEEK(2);
+            Value args[3] = {Value(vm.typeOf(exc)), exc, exc.is<ExceptionObj>() && !exc.as<ExceptionObj>()->m_traceback.empty() ? exc : Value()};
+            SAVE_FRAME();
+            Value r = vm.call(exit, std::span<const Value>(args, 3));
+            ERROR_IF(r.isError());
+            PUSH(std::move(r));
+            break;
+        }
+        case Opcode::SETUP_ASYNC_WITH:
+            f->m_blocks.push_back(Block{BlockType::SetupFinally, in.arg, uint32_t(sp - slots) - f->m_stackBase - 1, Value()});
+            break;
+
+        case Opcode::YIELD_VALUE: {
+            Value v = POP();
+            f->m_yieldedValue = true;
+            SAVE_FRAME();
+            vm.m_frame = f->m_back;
+            --vm.m_depth;
+            f->m_back = nullptr;
+            result = std::move(v);
+            return ExitKind::Yield;
+        }
+        case Opcode::GET_YIELD_FROM_ITER: {
+            Value& v = TOP();
+            if (v.isObj() && v.asObj()->kind() == Kind::Coroutine) {
+                if (!(co->m_flags & (bytecode::kCoroutine))) {
+                    vm.raise(T.TypeError, "cannot 'yield from' a coroutine object in a non-coroutine generator");
+                    goto error;
+                }
+                break;
+            }
+            if (v.isObj() && v.asObj()->kind() == Kind::Generator) break;
+            SAVE_FRAME();
+            Value it = vm.getIter(v);
+            ERROR_IF(it.isError());
+            TOP() = std::move(it);
+            break;
+        }
+        case Opcode::YIELD_FROM: {
+            Value v = POP();
+            Value sub = TOP();
+            SAVE_FRAME();
+            Value out;
+            GenStatus st = sendInto(vm, sub, v, out);
+            if (st == GenStatus::Error) goto error;
+            if (st == GenStatus::Returned) {
+                TOP() = std::move(out);
+                break;
+            }
+            // Suspend at this instruction: it runs again on resume with [sub, sent].
+            ip = ip - 1;
+            f->m_yieldedValue = false;
+            SAVE_FRAME();
+            vm.m_frame = f->m_back;
+            --vm.m_depth;
+            f->m_back = nullptr;
+            result = std::move(out);
+            return ExitKind::Yield;
+        }
+        case Opcode::GET_AWAITABLE: {
+            Value obj = POP();
+            SAVE_FRAME();
+            Value it = getAwaitable(vm, obj, in.arg);
+            ERROR_IF(it.isError());
+            PUSH(std::move(it));
+            break;
+        }
+        case Opcode::GET_AITER: {
+            Value obj = POP();
+            SAVE_FRAME();
+            Value ai = vm.typeOf(obj)->lookup("__aiter__");
+            if (ai.isUnbound()) {
+                vm.raise(T.TypeError, "'async for' requires an object with __aiter__ method, got " + vm.typeName(obj));
+                goto error;
+            }
+            Value it = callValue(vm, ai, obj, nullptr, 0, nullptr, nullptr, 0);
+            ERROR_IF(it.isError());
+            if (vm.typeOf(it)->lookup("__anext__").isUnbound()) {
+                vm.raise(T.TypeError, "'async for' received an object from __aiter__ that does not implement __anext__: " + vm.typeName(it));
+                goto error;
+            }
+            PUSH(std::move(it));
+            break;
+        }
+        case Opcode::GET_ANEXT: {
+            Value aiter = TOP();
+            SAVE_FRAME();
+            Value an = vm.typeOf(aiter)->lookup("__anext__");
+            if (an.isUnbound()) {
+                vm.raise(T.TypeError, "'async for' requires an iterator with __anext__ method, got " + vm.typeName(aiter));
+                goto error;
+            }
+            Value awaitable = callValue(vm, an, aiter, nullptr, 0, nullptr, nullptr, 0);
+            ERROR_IF(awaitable.isError());
+            if (!awaitable.is<AsyncGenOpObj>()) {
+                Value it = getAwaitable(vm, awaitable, 0);
+                if (it.isError()) {
+                    vm.clearError();
+                    vm.raise(T.TypeError, "'async for' received an invalid object from __anext__: " + vm.typeName(awaitable));
+                    goto error;
+                }
+                awaitable = std::move(it);
+            }
+            PUSH(std::move(awaitable));
+            break;
+        }
+        case Opcode::END_ASYNC_FOR: {
+            Value exc = POP();
+            if (vm.typeOf(exc)->isSubtypeOf(T.StopAsyncIteration)) {
+                if (!f->m_blocks.empty() && f->m_blocks.back().type == BlockType::ExceptHandler) {
+                    Value prev = std::move(f->m_blocks.back().prevExc);
+                    f->m_blocks.pop_back();
+                    f->m_excState = std::move(prev);
+                }
+                Value aiter = POP();
+                break;
+            }
+            vm.m_error = std::move(exc);
+            addTb = false;
+            goto exception_unwind;
+        }
+
+        case Opcode::IMPORT_NAME: {
+            Value fromlist = POP();
+            Value level = POP();
+            SAVE_FRAME();
+            std::string name = co->m_names[in.arg].as<StrObj>()->text();
+            Value m = vm.importModule(name);
+            ERROR_IF(m.isError());
+            size_t dot = name.find('.');
+            if (dot != std::string::npos && fromlist.isNone()) {
+                m = vm.importModule(name.substr(0, dot));
+                ERROR_IF(m.isError());
+            }
+            PUSH(std::move(m));
+            break;
+        }
+        case Opcode::IMPORT_FROM: {
+            Value m = TOP();
+            SAVE_FRAME();
+            Value v = vm.getAttr(m, co->m_names[in.arg]);
+            if (v.isError()) {
+                if (!vm.errorMatches(T.AttributeError)) goto error;
+                vm.clearError();
+                std::string mn = m.is<ModuleObj>() ? m.as<ModuleObj>()->m_name : "?";
+                vm.raise(T.ImportError, "cannot import name '" + co->m_names[in.arg].as<StrObj>()->text() + "' from '" + mn + "'");
+                goto error;
+            }
+            PUSH(std::move(v));
+            break;
+        }
+        default:
+            vm.raise(T.RuntimeError, "unknown opcode " + std::to_string(int(in.op)));
+            goto error;
+        }
+        continue;
+        }
+
+    stack_overflow:
+        vm.raise(T.RuntimeError, "value stack overflow in " + co->unit().qualname + " (compiler maxStack too small)");
+        // fall through to error
+    error:
+        addTb = true;
+    exception_unwind:
+        if (!vm.hasError()) {
+            if (vm.m_cut) vm.m_error = vm.newException(T.budgetExceeded, "step budget exhausted");
+            else vm.raise(T.RuntimeError, "error without an exception");
+        }
+        if (addTb) addTraceback(vm, f);
+        addTb = true;
+        // Find a handler in this frame.
+        {
+            bool handled = false;
+            while (!vm.m_cut && !f->m_blocks.empty()) {
+                Block b = std::move(f->m_blocks.back());
+                f->m_blocks.pop_back();
+                Value* level = slots + f->m_stackBase + b.level;
+                while (sp > level) { Value dead = POP(); }
+                if (b.type == BlockType::ExceptHandler) {
+                    f->m_excState = std::move(b.prevExc);
+                    continue;
+                }
+                Value exc = vm.takeError();
+                f->m_blocks.push_back(Block{BlockType::ExceptHandler, 0, uint32_t(sp - slots) - f->m_stackBase, f->m_excState});
+                f->m_excState = exc;
+                PUSH(std::move(exc));
+                ip = b.handler;
+                handled = true;
+                break;
+            }
+            if (handled) continue;
+        }
+        // No handler: the frame ends.
+        {
+            Value* base = slots + f->m_stackBase;
+            while (sp > base) { Value dead = POP(); }
+            f->m_blocks.clear();
+            SAVE_FRAME();
+            if (f->m_entry) {
+                vm.m_frame = f->m_back;
+                --vm.m_depth;
+                f->m_back = nullptr;
+                return ExitKind::Error;
+            }
+            FrameObj* back = f->m_back;
+            vm.m_frame = back;
+            --vm.m_depth;
+            releaseFrame(vm, f);
+            f = back;
+            LOAD_FRAME();
+            goto error;
+        }
+    }
+#undef LOAD_FRAME
+#undef SAVE_FRAME
+#undef PUSH
+#undef POP
+#undef TOP
+#undef PEEK
+#undef ERROR_IF
+}
+
+}  // namespace aw::vm::detail

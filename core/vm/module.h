@@ -1,0 +1,3 @@
+#pragma once
+// Modules live in type.h (ModuleObj); this header is the name others expect.
+#include "core/vm/type.h"
