@@ -22,6 +22,7 @@ int main(int argc, char* argv[]) {
     case aw::app::Verb::Run: return aw::app::runVerb(line);
     case aw::app::Verb::Help: return aw::app::helpVerb(line);
     case aw::app::Verb::Version: return aw::app::versionVerb(line);
+    case aw::app::Verb::Lessons: return aw::app::lessonsVerb(line);
     case aw::app::Verb::Invalid:
     case aw::app::Verb::Window: break;
     }

@@ -56,6 +56,33 @@ QList<Lesson> builtInLessons() {
     return lessons;
 }
 
+std::optional<Lesson> findLesson(const QString& id) {
+    const QString wanted = id.trimmed();
+    if (wanted.isEmpty())
+        return std::nullopt;
+    bool isNumber = false;
+    const int number = wanted.toInt(&isNumber);
+    QList<Lesson> matches;
+    for (const Lesson& lesson : builtInLessons()) {
+        const qsizetype dash = lesson.folder.indexOf(QLatin1Char('-'));
+        const QString prefix = lesson.folder.left(dash);
+        const QString slug = lesson.folder.mid(dash + 1);
+        if (lesson.folder == wanted)
+            return lesson;  // an exact folder name always wins
+        if ((isNumber && prefix.toInt() == number) || slug == wanted)
+            matches.append(lesson);
+    }
+    if (matches.size() == 1)
+        return matches.first();
+    return std::nullopt;
+}
+
+QString lessonHeading(const Lesson& lesson) {
+    const qsizetype dash = lesson.folder.indexOf(QLatin1Char('-'));
+    const QString numbered = lesson.folder.left(dash) + QStringLiteral("  ");
+    return dash > 0 && lesson.title.startsWith(numbered) ? lesson.title.mid(numbered.size()) : lesson.title;
+}
+
 LessonList::LessonList(QWidget* parent) : QListWidget(parent) {
     setUniformItemSizes(true);
     setFrameShape(QFrame::NoFrame);

@@ -4,6 +4,8 @@
 
 #include <QListWidget>
 
+#include <optional>
+
 namespace aw::ui {
 
 struct Lesson {
@@ -14,6 +16,14 @@ struct Lesson {
 
 // Every lesson compiled into the binary, sorted by folder name.
 QList<Lesson> builtInLessons();
+
+// The lesson an ID names: its folder ("05-tasks-gather"), its number ("5",
+// "05") or its slug ("tasks-gather"). Nothing when no lesson, or more than
+// one, matches.
+std::optional<Lesson> findLesson(const QString& id);
+
+// The lesson's heading without the number the list puts in front.
+QString lessonHeading(const Lesson& lesson);
 
 // The list's title for a lesson: its number, then the first "# " heading of
 // its lesson.md (lessons/README.md), or words made from the folder name when

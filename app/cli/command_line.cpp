@@ -10,6 +10,7 @@ namespace aw::app {
 namespace {
 
 const QString kRunVerb = QStringLiteral("run");
+const QString kLessonsVerb = QStringLiteral("lessons");
 
 QCommandLineOption helpOption() {
     return QCommandLineOption({QStringLiteral("h"), QStringLiteral("help")}, QStringLiteral("Show this help."));
@@ -25,6 +26,12 @@ QCommandLineOption budgetOption() {
     return QCommandLineOption(QStringLiteral("budget"),
                               QStringLiteral("Stop the run after N steps (instructions and events)."),
                               QStringLiteral("N"));
+}
+QCommandLineOption lessonOption() {
+    return QCommandLineOption(QStringLiteral("lesson"),
+                              QStringLiteral("A built-in lesson instead of a file: its number or id "
+                                             "(see: awaitscope lessons)."),
+                              QStringLiteral("ID"));
 }
 QCommandLineOption screenshotOption() {
     // Not for users: lets a developer see the window without a display server.
@@ -44,8 +51,9 @@ CommandLine invalid(const QString& error) {
 CommandLine parseRun(const QStringList& arguments) {
     QCommandLineParser parser;
     parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
-    const QCommandLineOption help = helpOption(), interrupt = interruptOption(), budget = budgetOption();
-    parser.addOptions({help, interrupt, budget});
+    const QCommandLineOption help = helpOption(), interrupt = interruptOption(), budget = budgetOption(),
+                             lesson = lessonOption();
+    parser.addOptions({help, interrupt, budget, lesson});
     if (!parser.parse(arguments))
         return invalid(parser.errorText());
     CommandLine line;
@@ -55,12 +63,15 @@ CommandLine parseRun(const QStringList& arguments) {
         return line;
     }
     const QStringList positional = parser.positionalArguments();  // "run", SCRIPT
-    if (positional.size() < 2)
-        return invalid(QStringLiteral("run: which script? (awaitscope run SCRIPT.py)"));
-    if (positional.size() > 2)
-        return invalid(QStringLiteral("run: one script at a time (got '%1' too)").arg(positional[2]));
+    const int scripts = int(positional.size()) - 1 + (parser.isSet(lesson) ? 1 : 0);
+    if (scripts < 1)
+        return invalid(QStringLiteral("run: which script? (awaitscope run SCRIPT.py, or --lesson ID)"));
+    if (scripts > 1)
+        return invalid(QStringLiteral("run: one script at a time (got '%1' too)")
+                           .arg(parser.isSet(lesson) && positional.size() > 1 ? positional[1] : positional.value(2)));
     line.verb = Verb::Run;
-    line.script = positional[1];
+    line.script = positional.value(1);
+    line.lesson = parser.value(lesson);
     if (parser.isSet(interrupt)) {
         bool ok = false;
         const double t = parser.value(interrupt).toDouble(&ok);
@@ -83,8 +94,9 @@ CommandLine parseRun(const QStringList& arguments) {
 CommandLine parseWindow(const QStringList& arguments) {
     QCommandLineParser parser;
     parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
-    const QCommandLineOption help = helpOption(), version = versionOption(), screenshot = screenshotOption();
-    parser.addOptions({help, version, screenshot});
+    const QCommandLineOption help = helpOption(), version = versionOption(), screenshot = screenshotOption(),
+                             lesson = lessonOption();
+    parser.addOptions({help, version, screenshot, lesson});
     if (!parser.parse(arguments))
         return invalid(parser.errorText());
     CommandLine line;
@@ -99,8 +111,11 @@ CommandLine parseWindow(const QStringList& arguments) {
     const QStringList positional = parser.positionalArguments();
     if (positional.size() > 1)
         return invalid(QStringLiteral("the window opens one script at a time"));
+    if (!positional.isEmpty() && parser.isSet(lesson))
+        return invalid(QStringLiteral("open a script or a lesson, not both"));
     line.verb = Verb::Window;
     line.screenshot = parser.value(screenshot);
+    line.lesson = parser.value(lesson);
     if (!positional.isEmpty())
         line.script = positional[0];
     return line;
@@ -112,16 +127,24 @@ CommandLine parseCommandLine(const QStringList& arguments) {
     // First pass: every option known, only to find the verb (the first positional argument).
     QCommandLineParser scout;
     scout.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
-    scout.addOptions({helpOption(), versionOption(), interruptOption(), budgetOption(), screenshotOption()});
+    scout.addOptions(
+        {helpOption(), versionOption(), interruptOption(), budgetOption(), lessonOption(), screenshotOption()});
     scout.parse(arguments);
     const QStringList positional = scout.positionalArguments();
     const QString first = positional.value(0);
     if (first == kRunVerb)
         return parseRun(arguments);
+    if (first == kLessonsVerb) {
+        if (positional.size() > 1)
+            return invalid(QStringLiteral("lessons takes no arguments"));
+        CommandLine line;
+        line.verb = Verb::Lessons;
+        return line;
+    }
     // Not a verb: a script for the window. A bare word that is no file is most
     // likely a mistyped verb, so say that rather than open an empty window.
     if (!first.isEmpty() && !first.endsWith(QStringLiteral(".py")) && !QFileInfo::exists(first))
-        return invalid(QStringLiteral("unknown command '%1' (commands: run)").arg(first));
+        return invalid(QStringLiteral("unknown command '%1' (commands: run, lessons)").arg(first));
     return parseWindow(arguments);
 }
 
@@ -129,6 +152,7 @@ QString helpText(Verb verb) {
     if (verb == Verb::Run) {
         return QStringLiteral(
             "Usage: awaitscope run [--interrupt-at T] [--budget N] SCRIPT.py\n"
+            "       awaitscope run [--interrupt-at T] [--budget N] --lesson ID\n"
             "\n"
             "Runs SCRIPT.py in the simulated world (virtual clock, simulated network) and\n"
             "prints each line it prints as \"<virtual time>\\t<text>\", then\n"
@@ -137,6 +161,7 @@ QString helpText(Verb verb) {
             "Options:\n"
             "  --interrupt-at T  Press Ctrl+C at virtual time T (seconds).\n"
             "  --budget N        Stop after N steps (instructions and events); default 5000000.\n"
+            "  --lesson ID       Run a built-in lesson (its number or id) instead of a file.\n"
             "  -h, --help        Show this help.\n"
             "\n"
             "Exit status:\n"
@@ -146,8 +171,9 @@ QString helpText(Verb verb) {
             "  3  it never ends: stopped at the step budget, or waiting with nothing left to wake it\n");
     }
     return QStringLiteral(
-        "Usage: awaitscope [SCRIPT.py]\n"
-        "       awaitscope run [--interrupt-at T] [--budget N] SCRIPT.py\n"
+        "Usage: awaitscope [SCRIPT.py | --lesson ID]\n"
+        "       awaitscope run [--interrupt-at T] [--budget N] SCRIPT.py | --lesson ID\n"
+        "       awaitscope lessons\n"
         "\n"
         "Awaitscope runs Python asyncio programs in its own engine, in a simulated\n"
         "world with a virtual clock, and shows the event loop at work.\n"
@@ -157,8 +183,10 @@ QString helpText(Verb verb) {
         "Commands:\n"
         "  run SCRIPT.py  Run the script and print what it prints, with virtual times.\n"
         "                 See: awaitscope run --help\n"
+        "  lessons        List the built-in lessons (id and title).\n"
         "\n"
         "Options:\n"
+        "  --lesson ID    Open a built-in lesson (its number or id).\n"
         "  -h, --help     Show this help.\n"
         "  -v, --version  Show the version.\n");
 }

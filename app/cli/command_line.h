@@ -5,7 +5,9 @@
 //
 //   awaitscope                       the window
 //   awaitscope lesson.py             the window, with lesson.py open
-//   awaitscope run [--interrupt-at T] [--budget N] SCRIPT.py
+//   awaitscope --lesson ID           the window, with a built-in lesson open
+//   awaitscope run [--interrupt-at T] [--budget N] SCRIPT.py | --lesson ID
+//   awaitscope lessons               the built-in lessons: id and title
 //   awaitscope --help | --version | run --help
 
 #include <QString>
@@ -21,6 +23,7 @@ enum class Verb {
     Run,     // print the run in WORLD.md's format
     Help,    // print `helpFor`'s usage
     Version,
+    Lessons,  // list the built-in lessons
     Invalid,  // `error` says why; exit 2
 };
 
@@ -29,6 +32,7 @@ struct CommandLine {
     QString script;                     // Run: the script; Window: a script to open (may be empty)
     std::optional<double> interruptAt;  // Run: --interrupt-at T (virtual seconds)
     std::optional<uint64_t> budget;     // Run: --budget N (steps); unset: the engine's default
+    QString lesson;                     // Run, Window: --lesson ID (a built-in lesson instead of a file)
     QString screenshot;                 // Window: hidden --screenshot FILE (run, grab the window, quit)
     Verb helpFor = Verb::Window;        // Help: the verb asked about (Window: the general help)
     QString error;                      // Invalid: what is wrong, one line

@@ -1,4 +1,4 @@
-// awaitscope run [--interrupt-at T] [--budget N] SCRIPT.py
+// awaitscope run [--interrupt-at T] [--budget N] SCRIPT.py | --lesson ID
 //
 // stdout: the run in WORLD.md's format (what ../shared/conformance compares).
 // stderr: what a person needs besides (the traceback, why the run was cut).
@@ -7,6 +7,7 @@
 #include "app/cli/verbs.h"
 
 #include "core/run/runner.h"
+#include "ui/lesson_list.h"
 #include "ui/script_file.h"
 
 #include <QFileInfo>
@@ -44,22 +45,33 @@ void writeErrorOutput(const Result& result) {
 }  // namespace
 
 int runVerb(const CommandLine& line) {
-    const ui::ScriptFile script = ui::readScriptFile(line.script);
+    QString path = line.script;
+    // Tracebacks name the script by its absolute path, as CPython 3.11 does for `python3 SCRIPT.py`;
+    // a lesson by its folder, as the lesson list shows it.
+    std::string filename = QFileInfo(line.script).absoluteFilePath().toStdString();
+    if (!line.lesson.isEmpty()) {
+        const std::optional<ui::Lesson> lesson = ui::findLesson(line.lesson);
+        if (!lesson) {
+            write(stderr, "awaitscope: no lesson '" + line.lesson.toStdString() +
+                              "' (awaitscope lessons lists them by number and id)\n");
+            return 2;
+        }
+        path = lesson->scriptPath();
+        filename = "lessons/" + lesson->folder.toStdString() + "/script.py";
+    }
+    const ui::ScriptFile script = ui::readScriptFile(path);
     if (!script.ok) {
-        write(stderr,
-              "awaitscope: cannot run '" + line.script.toStdString() + "': " + script.error.toStdString() + "\n");
+        write(stderr, "awaitscope: cannot run '" + path.toStdString() + "': " + script.error.toStdString() + "\n");
         return 2;
     }
     run::RunOptions options;
     options.interruptAt = line.interruptAt;
     if (line.budget)
         options.stepBudget = *line.budget;
-    // Tracebacks name the script by its absolute path, as CPython 3.11 does for `python3 SCRIPT.py`.
-    const std::string filename = QFileInfo(line.script).absoluteFilePath().toStdString();
     const run::RunResult result = run::runScript(script.source, filename, options);
 
     if (result.syntaxError) {
-        write(stdout, syntaxErrorLine(*result.syntaxError, line.script));
+        write(stdout, syntaxErrorLine(*result.syntaxError, QString::fromStdString(filename)));
         std::fflush(stdout);
         write(stderr, run::formatSyntaxError(*result.syntaxError, filename, script.source));
         return 2;

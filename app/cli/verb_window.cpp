@@ -51,11 +51,19 @@ int windowVerb(const CommandLine& line, int& argc, char** argv) {
         window.restoreSession();
     } else {
         window.resize(1280, 800);
-        if (line.script.isEmpty() && !ui::builtInLessons().isEmpty())
+        if (line.script.isEmpty() && line.lesson.isEmpty() && !ui::builtInLessons().isEmpty())
             window.loadLesson(ui::builtInLessons().first().folder);
     }
     if (!line.script.isEmpty())
         window.openFile(QDir::current().absoluteFilePath(line.script));
+    if (!line.lesson.isEmpty()) {
+        const std::optional<ui::Lesson> lesson = ui::findLesson(line.lesson);
+        if (!lesson) {
+            std::fprintf(stderr, "awaitscope: no lesson '%s' (awaitscope lessons lists them)\n", qPrintable(line.lesson));
+            return 2;
+        }
+        window.loadLesson(lesson->folder);
+    }
     if (!line.screenshot.isEmpty())
         scheduleScreenshot(window, line.screenshot);
     window.show();

@@ -11,5 +11,6 @@ int windowVerb(const CommandLine& line, int& argc, char** argv);  // verb_window
 int helpVerb(const CommandLine& line);                            // verb_help.cpp
 int versionVerb(const CommandLine& line);                         // verb_help.cpp
 int invalidVerb(const CommandLine& line);                         // verb_help.cpp
+int lessonsVerb(const CommandLine& line);                         // verb_lessons.cpp
 
 }  // namespace aw::app

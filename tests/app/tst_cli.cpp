@@ -7,6 +7,7 @@
 #include <QProcess>
 #include <QRegularExpression>
 #include <QTemporaryDir>
+#include <QDir>
 #include <QTest>
 
 namespace {
@@ -197,6 +198,50 @@ private slots:
         QVERIFY(r.out.startsWith("Usage: awaitscope"));
     }
 
+    // `awaitscope lessons` lists every built-in lesson: "<id>\t<title>", in order.
+    void testLessonsList() {
+        const Result r = runBinary({QStringLiteral("lessons")});
+        QCOMPARE(r.exitCode, 0);
+        const QList<QByteArray> lines = r.out.trimmed().split('\n');
+        QDir lessonsDir(QStringLiteral(AWAITSCOPE_SOURCE_DIR "/lessons"));
+        const QStringList folders = lessonsDir.entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name);
+        QCOMPARE(lines.size(), folders.size());
+        QVERIFY(lines.size() >= 22);
+        QCOMPARE(lines.first(), QByteArray("01-event-loop-two-fetches\tTwo fetches sharing one event loop"));
+        for (int i = 0; i < lines.size(); ++i) {
+            QVERIFY2(lines[i].startsWith(folders[i].toUtf8() + '\t'), lines[i].constData());
+            QVERIFY2(lines[i].size() > folders[i].size() + 3, lines[i].constData());   // a title follows
+        }
+    }
+
+    // run --lesson ID runs the built-in copy; the number alone is enough.
+    void testRunLesson_data() {
+        QTest::addColumn<QString>("id");
+        QTest::newRow("number") << QStringLiteral("13");
+        QTest::newRow("folder") << QStringLiteral("13-done-callbacks");
+        QTest::newRow("slug") << QStringLiteral("done-callbacks");
+    }
+    void testRunLesson() {
+        QFETCH(QString, id);
+        const Result r = runBinary({QStringLiteral("run"), QStringLiteral("--lesson"), id});
+        QFile expected(QStringLiteral(AWAITSCOPE_TESTS_DIR "/conformance/lessons/13-done-callbacks.out"));
+        QVERIFY(expected.open(QIODevice::ReadOnly));
+        QCOMPARE(r.out, expected.readAll());
+        QCOMPARE(r.exitCode, 0);
+    }
+    void testRunLessonWithInterrupt() {
+        const Result r = runBinary({QStringLiteral("run"), QStringLiteral("--interrupt-at"), QStringLiteral("2.5"),
+                                    QStringLiteral("--lesson"), QStringLiteral("15")});
+        QFile expected(QStringLiteral(AWAITSCOPE_TESTS_DIR "/conformance/lessons/15-task-cancellation.interrupt-2.5.out"));
+        QVERIFY(expected.open(QIODevice::ReadOnly));
+        QCOMPARE(r.out, expected.readAll());
+    }
+    void testUnknownLesson() {
+        const Result r = runBinary({QStringLiteral("run"), QStringLiteral("--lesson"), QStringLiteral("99")});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains("no lesson '99'"), r.err.constData());
+    }
+
     void testUsageErrors_data() {
         QTest::addColumn<QStringList>("args");
         QTest::addColumn<QString>("mentions");
@@ -218,6 +263,11 @@ private slots:
                                         << QStringLiteral("fast");
         QTest::newRow("unknown command") << QStringList{QStringLiteral("frobnicate")}
                                          << QStringLiteral("unknown command 'frobnicate'");
+        QTest::newRow("script and lesson") << QStringList{QStringLiteral("run"), QStringLiteral("--lesson"),
+                                                          QStringLiteral("1"), QStringLiteral("a.py")}
+                                           << QStringLiteral("one script at a time");
+        QTest::newRow("lessons with arguments") << QStringList{QStringLiteral("lessons"), QStringLiteral("x")}
+                                                << QStringLiteral("no arguments");
         QTest::newRow("run option without run")
             << QStringList{QStringLiteral("--budget"), QStringLiteral("5"), QStringLiteral("a.py")}
             << QStringLiteral("budget");
