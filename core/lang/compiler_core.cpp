@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <limits>
 
 namespace aw::lang {
 
@@ -265,7 +266,10 @@ void Compiler::emitNameOp(const std::string& rawName, ast::ExprContext ctx)
 
 void Compiler::error(const std::string& message, const SourceSpan& span)
 {
-    throw SyntaxError("SyntaxError", message, span.line, span.col, span.endLine == span.line ? span.endCol : 0);
+    // A span that goes on past its first line: INT32_MAX tells formatSyntaxError
+    // to underline to the end of that line, as CPython does.
+    throw SyntaxError("SyntaxError", message, span.line, span.col,
+                      span.endLine == span.line ? span.endCol : std::numeric_limits<int32_t>::max());
 }
 
 bool Compiler::isFunctionLike() const

@@ -172,11 +172,41 @@ Lexer::Lexer(std::string_view src) : m_src(src) {
 }
 
 Lexer::Lexer(std::string_view src, int32_t firstLine, int32_t firstCol)
-    : m_src(src), m_line(firstLine), m_firstLine(firstLine), m_firstCol(firstCol) {}
+    : m_src(src), m_line(firstLine), m_firstLine(firstLine), m_firstCol(firstCol), m_embedded(true) {}
 
 SyntaxError Lexer::error(const std::string& msg, int32_t line, int32_t col, int32_t endCol,
                          const char* type) const {
-    return SyntaxError(type, msg, line, col, endCol);
+    // CPython's tokenizer errors (its syntaxerror(): unterminated strings,
+    // bad numbers, unmatched brackets...) carry character columns, and
+    // `python3 f.py` prints them as they are; the errors its parser raises
+    // for the tokenizer (pegen tokenizer_error: EOF, line continuation,
+    // indentation, '...' was never closed, invalid syntax) and all parser and
+    // compiler errors keep byte columns. The printer pads one space per unit
+    // either way, so the former are converted to characters here.
+    const bool bytesInCPython = msg == "invalid syntax" || msg == "unexpected EOF while parsing" ||
+                                msg == "unexpected character after line continuation character" ||
+                                msg.find("was never closed") != std::string::npos ||
+                                msg.rfind("leading zeros", 0) == 0 ||   // syntaxerror_known_range: bytes
+                                std::string_view(type) != "SyntaxError";
+    if (m_embedded || bytesInCPython) return SyntaxError(type, msg, line, col, endCol);
+    size_t lineStart = 0;
+    for (int32_t l = 1; l < line && lineStart < m_src.size(); ++l) {
+        while (lineStart < m_src.size() && m_src[lineStart] != '\n' && m_src[lineStart] != '\r') ++lineStart;
+        if (lineStart < m_src.size() && m_src[lineStart] == '\r' && lineStart + 1 < m_src.size() &&
+            m_src[lineStart + 1] == '\n')
+            ++lineStart;
+        if (lineStart < m_src.size()) ++lineStart;
+    }
+    auto chars = [&](int32_t byteCol) {
+        int32_t n = 0;
+        for (int32_t i = 0; i < byteCol; ++i) {
+            const size_t at = lineStart + size_t(i);
+            if (at < m_src.size() && (static_cast<unsigned char>(m_src[at]) & 0xC0) == 0x80) continue;
+            ++n;
+        }
+        return n;
+    };
+    return SyntaxError(type, msg, line, col > 0 ? chars(col) : col, endCol > 0 ? chars(endCol) : endCol);
 }
 
 int32_t Lexer::colOf(size_t pos) const {

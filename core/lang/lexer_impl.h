@@ -46,6 +46,7 @@ private:
     int32_t m_line = 1;
     int32_t m_firstLine = 1;
     int32_t m_firstCol = 0;     // added to columns on the first line
+    bool m_embedded = false;    // lexing an f-string expression, not a whole file
     size_t m_lineStart = 0;
     std::vector<int> m_indents;
     std::vector<int> m_altIndents;

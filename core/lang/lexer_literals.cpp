@@ -118,10 +118,14 @@ size_t Lexer::lexNumber(size_t start) {
         }
         // "0123" is an error; "0123.5", "0e1" and "000" are fine.
         if (!fracOrExp && digits.size() > 1 && digits[0] == '0' &&
-            digits.find_first_not_of('0') != std::string::npos && at(i) != 'j' && at(i) != 'J')
+            digits.find_first_not_of('0') != std::string::npos && at(i) != 'j' && at(i) != 'J') {
+            // CPython underlines the run of zeros (and underscores) only.
+            size_t zerosEnd = start;
+            while (zerosEnd < i && (m_src[zerosEnd] == '0' || m_src[zerosEnd] == '_')) ++zerosEnd;
             throw error("leading zeros in decimal integer literals are not permitted; use an 0o prefix "
                         "for octal integers",
-                        m_line, colOf(start), colOf(i));
+                        m_line, colOf(start), colOf(zerosEnd));
+        }
         checkEnd();
     }
 

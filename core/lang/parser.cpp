@@ -6,6 +6,7 @@
 #include "core/lang/parser_impl.h"
 
 #include <algorithm>
+#include <limits>
 
 namespace aw::lang {
 
@@ -82,7 +83,10 @@ void Parser::fail(const std::string& msg, int32_t line, int32_t col, int32_t end
 }
 
 void Parser::failAt(const std::string& msg, const SourceSpan& span) const {
-    throw SyntaxError("SyntaxError", msg, span.line, span.col, span.endLine == span.line ? span.endCol : 0);
+    // A span that goes on past its first line: INT32_MAX tells formatSyntaxError
+    // to underline to the end of that line, as CPython does.
+    throw SyntaxError("SyntaxError", msg, span.line, span.col,
+                      span.endLine == span.line ? span.endCol : std::numeric_limits<int32_t>::max());
 }
 
 void Parser::failInvalid() const {
@@ -96,7 +100,30 @@ void Parser::failInvalid() const {
         fail("invalid syntax", p.span.line, p.span.col);
     }
     if (t.kind == TokenKind::Newline) fail("invalid syntax", t.span.line, t.span.col, t.span.col + 1);
-    fail("invalid syntax", t.span.line, t.span.col, t.span.endLine == t.span.line ? t.span.endCol : 0);
+    // A token running onto later lines (a triple-quoted string) is underlined to its line's end.
+    fail("invalid syntax", t.span.line, t.span.col,
+         t.span.endLine == t.span.line ? t.span.endCol : std::numeric_limits<int32_t>::max());
+}
+
+void Parser::failMissingComma(const SourceSpan& before) {
+    // CPython's invalid_expression rule underlines from the element before the
+    // gap to the end of the expression after it (`[1 2]` -> "1 2"). Its PEG
+    // parser backtracks to the longest expression that parses there; when
+    // ours cannot parse one, the first token is the shortest such expression.
+    // The trial parse only measures: the position is restored so that
+    // currentLine() (see parse()) still tells how far the real parse read.
+    SourceSpan after = tok().span;
+    const size_t pos = m_pos;
+    try {
+        parseExpression();
+        after = prevTok().span;
+    } catch (const SyntaxError&) {
+    }
+    // Reading on to the token where the lexer failed makes CPython report the
+    // lexer's error ("'[' was never closed") instead.
+    if (m_lexError && tok().kind == TokenKind::Error) throw *m_lexError;
+    m_pos = pos;
+    failAt("invalid syntax. Perhaps you forgot a comma?", {before.line, before.col, after.endLine, after.endCol});
 }
 
 SourceSpan Parser::spanFrom(const Token& first) const { return spanFrom(first.span); }

@@ -368,7 +368,7 @@ void Parser::parseCallArguments(Call& call, const Token& open) {
         if (!acceptOp(",")) break;
     }
     if (!atOp(")") && canStartExpression(tok()) && !call.args.empty() && prevTok().kind != TokenKind::Op)
-        failAt("invalid syntax. Perhaps you forgot a comma?", spanFrom(call.args.back()->span));
+        failMissingComma(call.args.back()->span);
     expectOp(")");
 }
 
@@ -516,13 +516,13 @@ ast::ExprPtr Parser::parseParenthesized() {
             t->elts.push_back(parseStarNamedExpression());
         }
         if (!atOp(")") && canStartExpression(tok()) && prevTok().kind != TokenKind::Op)
-            failAt("invalid syntax. Perhaps you forgot a comma?", spanFrom(t->elts.back()->span));
+            failMissingComma(t->elts.back()->span);
         expectOp(")");
         t->span = spanFrom(open);
         return t;
     }
     if (!atOp(")") && canStartExpression(tok()) && !atOp("(") && !atOp("["))
-        failAt("invalid syntax. Perhaps you forgot a comma?", spanFrom(e->span));
+        failMissingComma(e->span);
     expectOp(")");
     if (e->kind == ExprKind::Starred) failAt("cannot use starred expression here", e->span);
     return e;
@@ -549,7 +549,7 @@ ast::ExprPtr Parser::parseListDisplay() {
         l->elts.push_back(parseStarNamedExpression());
     }
     if (!atOp("]") && canStartExpression(tok()) && prevTok().kind != TokenKind::Op)
-        failAt("invalid syntax. Perhaps you forgot a comma?", spanFrom(l->elts.back()->span));
+        failMissingComma(l->elts.back()->span);
     expectOp("]");
     l->span = spanFrom(open);
     return l;
@@ -614,7 +614,7 @@ ast::ExprPtr Parser::parseBraceDisplay() {
             }
         }
         if (!atOp("}") && canStartExpression(tok()) && prevTok().kind != TokenKind::Op)
-            failAt("invalid syntax. Perhaps you forgot a comma?", spanFrom(d->values.back()->span));
+            failMissingComma(d->values.back()->span);
         expectOp("}");
         d->span = spanFrom(open);
         return d;

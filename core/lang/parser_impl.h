@@ -53,6 +53,7 @@ private:
                            const char* type = "SyntaxError") const;
     [[noreturn]] void failAt(const std::string& msg, const SourceSpan& span) const;
     [[noreturn]] void failInvalid() const;   // "invalid syntax" at the current token
+    [[noreturn]] void failMissingComma(const SourceSpan& before);   // "... forgot a comma?" from `before` on
     [[noreturn]] void failTooDeep() const;
     SourceSpan spanFrom(const Token& first) const;
     const Token& errorToken() const;         // the current token, or the last NEWLINE at end of input

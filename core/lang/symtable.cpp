@@ -1,5 +1,6 @@
 #include "core/lang/symtable.h"
 
+#include <limits>
 #include <set>
 
 namespace aw::lang {
@@ -42,7 +43,10 @@ namespace {
 
 [[noreturn]] void fail(const std::string& message, const SourceSpan& span)
 {
-    throw SyntaxError("SyntaxError", message, span.line, span.col, span.endLine == span.line ? span.endCol : 0);
+    // A span that goes on past its first line: INT32_MAX tells formatSyntaxError
+    // to underline to the end of that line, as CPython does.
+    throw SyntaxError("SyntaxError", message, span.line, span.col,
+                      span.endLine == span.line ? span.endCol : std::numeric_limits<int32_t>::max());
 }
 
 using NameSet = std::set<std::string>;

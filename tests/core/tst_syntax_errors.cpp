@@ -87,6 +87,63 @@ private slots:
                              + visible(expected) + QStringLiteral("engine:\n") + visible(report)));
         }
     }
+
+    // Caret rules of CPython's C printer beyond the corpus, each expected
+    // report copied from `python3 t.py` (3.11.7): parser and compiler errors
+    // count byte columns, tokenizer errors characters; ranges that go on to
+    // a later line are underlined to the end of the first; tabs are stripped
+    // in front and the caret line is padded with spaces only.
+    void testCaretRules_data()
+    {
+        QTest::addColumn<QByteArray>("source");
+        QTest::addColumn<QByteArray>("expected");
+        QTest::newRow("comma hint after utf8") << QByteArray("s = \"\xc3\xa9\xc3\xa9\" + [1 2]\n")
+            << QByteArray("    s = \"\xc3\xa9\xc3\xa9\" + [1 2]\n                  ^^^\n"
+                          "SyntaxError: invalid syntax. Perhaps you forgot a comma?\n");
+        QTest::newRow("unterminated string after utf8") << QByteArray("s = \"\xc3\xa9\" + \"abc\n")
+            << QByteArray("    s = \"\xc3\xa9\" + \"abc\n              ^\n"
+                          "SyntaxError: unterminated string literal (detected at line 1)\n");
+        QTest::newRow("never closed after utf8") << QByteArray("s = \"\xc3\xa9\" + (1,\n")
+            << QByteArray("    s = \"\xc3\xa9\" + (1,\n               ^\nSyntaxError: '(' was never closed\n");
+        QTest::newRow("line continuation after utf8") << QByteArray("s = \"\xc3\xa9\" \\ 1\n")
+            << QByteArray("    s = \"\xc3\xa9\" \\ 1\n              ^\n"
+                          "SyntaxError: unexpected character after line continuation character\n");
+        QTest::newRow("tab inside the line") << QByteArray("x =\t[1 2]\n")
+            << QByteArray("    x =\t[1 2]\n         ^^^\nSyntaxError: invalid syntax. Perhaps you forgot a comma?\n");
+        QTest::newRow("tab indentation stripped") << QByteArray("if 1:\n\tx = [1 2]\n")
+            << QByteArray("    x = [1 2]\n         ^^^\nSyntaxError: invalid syntax. Perhaps you forgot a comma?\n");
+        QTest::newRow("comma hint stops where PEG would") << QByteArray("[a b +]\n")
+            << QByteArray("    [a b +]\n     ^^^\nSyntaxError: invalid syntax. Perhaps you forgot a comma?\n");
+        QTest::newRow("comma hint in a call") << QByteArray("f(a, b c)\n")
+            << QByteArray("    f(a, b c)\n         ^^^\nSyntaxError: invalid syntax. Perhaps you forgot a comma?\n");
+        QTest::newRow("comma hint reading to the end") << QByteArray("x = [1 2\n")
+            << QByteArray("    x = [1 2\n        ^\nSyntaxError: '[' was never closed\n");
+        QTest::newRow("compiler range over lines") << QByteArray("def f():\n    async for x in [1,\n 2]: pass")
+            << QByteArray("    async for x in [1,\n    ^^^^^^^^^^^^^^^^^^\n"
+                          "SyntaxError: 'async for' outside async function\n");
+        QTest::newRow("token over lines") << QByteArray("x = 1 \"\"\"a\nb\"\"\"\n")
+            << QByteArray("    x = 1 \"\"\"a\n          ^^^^\nSyntaxError: invalid syntax\n");
+        QTest::newRow("leading zeros after utf8") << QByteArray("x = \"\xc3\xa9\" + 00_12\n")
+            << QByteArray("    x = \"\xc3\xa9\" + 00_12\n               ^^^\nSyntaxError: leading zeros in decimal "
+                          "integer literals are not permitted; use an 0o prefix for octal integers\n");
+        QTest::newRow("unindent caret past the text") << QByteArray("if 1:\n        x = 1\n    y = 2\n")
+            << QByteArray("    y = 2\n         ^\nIndentationError: unindent does not match any outer indentation level\n");
+    }
+
+    void testCaretRules()
+    {
+        QFETCH(QByteArray, source);
+        QFETCH(QByteArray, expected);
+        const std::string src(source.constData(), size_t(source.size()));
+        const aw::run::RunResult result = aw::run::runScript(src, "t.py");
+        QVERIFY2(result.syntaxError.has_value(), "the script compiled");
+        const std::string report = aw::run::formatSyntaxError(*result.syntaxError, "t.py", src);
+        const std::string want(expected.constData(), size_t(expected.size()));
+        if (!endsWith(report, want)) {
+            QFAIL(qPrintable(QStringLiteral("expected (end):\n") + visible(want) + QStringLiteral("engine:\n")
+                             + visible(report)));
+        }
+    }
 };
 
 QTEST_GUILESS_MAIN(TestSyntaxErrors)
