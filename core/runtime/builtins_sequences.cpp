@@ -335,12 +335,11 @@ Value builtinIter(Vm& vm, CallArgs& a)
 Value builtinNext(Vm& vm, CallArgs& a)
 {
     if (!a.expect(vm, "next", 1, 2)) return Value::error();
+    // Without a default, a finished generator's return value rides out on
+    // StopIteration(value), as CPython's next() raises it.
+    if (a.npos < 2) return vm.nextOrStop(a[0]);
     Value v = vm.next(a[0]);
-    if (v.isError()) return v;
-    if (v.isUnbound()) {
-        if (a.npos == 2) return a[1];
-        return vm.raise(vm.types().StopIteration, "");
-    }
+    if (v.isUnbound()) return a[1];
     return v;
 }
 

@@ -1,7 +1,7 @@
 // dict: insertion-ordered entries plus an open-addressing index (the layout
 // of CPython's compact dict; the probe order is not observable).
 #include "core/vm/containers.h"
-#include "core/vm/hash_placeholder.h"
+#include "core/runtime/hashing.h"
 #include "core/vm/str.h"
 #include "core/vm/vm.h"
 
@@ -121,7 +121,7 @@ Value DictObj::getStr(const StrObj* key) const {
 
 Value DictObj::getStr(std::string_view key) const {
     if (m_index.empty()) return Value::unbound();
-    int64_t hash = hashing::strHash(key);
+    int64_t hash = rt::hashStr(key);
     size_t mask = m_index.size() - 1;
     uint64_t perturb = uint64_t(hash);
     size_t j = size_t(perturb) & mask;

@@ -19,6 +19,7 @@ void destroyObj(Obj* o) {
     HeapLink* n = o->m_next;
     if (p) { p->m_next = n; n->m_prev = p; }
     o->m_prev = o->m_next = nullptr;
+    if (o->m_type && o->m_type->m_onFree) o->m_type->m_onFree(o->m_type->m_hookUser, *o);
     delete o;
 }
 

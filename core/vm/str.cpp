@@ -1,6 +1,6 @@
 #include "core/vm/str.h"
 
-#include "core/vm/hash_placeholder.h"
+#include "core/runtime/hashing.h"
 
 namespace aw::vm {
 
@@ -24,7 +24,7 @@ StrObj::StrObj(std::string s) : Obj(kKind), m_text(std::move(s)) {
 
 int64_t StrObj::hash() const {
     if (!m_hashed) {
-        m_hash = hashing::strHash(m_text);
+        m_hash = rt::hashStr(m_text);
         m_hashed = true;
     }
     return m_hash;

@@ -41,6 +41,14 @@ struct TypeObj : Obj {
     bool m_subclassable = true;      // class X(bool) is a TypeError
     NativeFn m_ctor = nullptr;       // calling the type (built-in/runtime types)
     IterNextFn m_iternext = nullptr; // optional fast __next__
+    // Hooks a host (core/aio) installs on a built-in type. m_onFree runs when
+    // an object's count reaches zero (never at teardown; it must not keep or
+    // resurrect the object): "coroutine 'f' was never awaited". m_onFirstIter
+    // runs on an async generator's first __anext__/asend/athrow/aclose
+    // (sys.set_asyncgen_hooks' firstiter); false: an exception is pending.
+    void (*m_onFree)(void* user, Obj& obj) = nullptr;
+    bool (*m_onFirstIter)(void* user, Vm& vm, Obj& obj) = nullptr;
+    void* m_hookUser = nullptr;
 
     // The attribute `name` found on this type or a base (Unbound if none).
     Value lookup(std::string_view name) const;

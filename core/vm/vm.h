@@ -210,6 +210,9 @@ public:
     Value getIter(const Value& v);
     // The next item, Value::unbound() when exhausted (no StopIteration pending), Error on error.
     Value next(const Value& iterator);
+    // next() as the builtin: raises StopIteration when exhausted, carrying a
+    // generator's return value (StopIteration(value)), instead of unbound.
+    Value nextOrStop(const Value& iterator);
     // Every item of an iterable.
     bool collect(const Value& iterable, std::vector<Value>& out);
 

@@ -1,4 +1,5 @@
 // Arithmetic and the other binary/unary operators.
+#include "core/runtime/percent_format.h"
 #include "core/vm/vm.h"
 #include "core/vm/vm_internal.h"
 
@@ -277,16 +278,16 @@ Value builtinBinary(Vm& vm, const Value& a, const Value& b, BinaryOpArg op, bool
             break;
         }
         default: {   // Xor
-            std::vector<Value> xs = x->items(), ys = y->items();
-            if (o != x) { if (!o->update(vm, a)) return Value::error(); }
-            for (auto& k : ys) {
+            // CPython: `x ^= y` folds y into x; `x ^ y` copies y, then folds x
+            // in (set_symmetric_difference), which decides the iteration order.
+            if (o == x && x == y) { o->clear(); break; }
+            SetObj* from = x;
+            if (o != x) { if (!o->update(vm, b)) return Value::error(); }
+            else from = y;
+            for (const Value& k : from->items()) {
                 int c = o->discard(vm, k);
                 if (c < 0) return Value::error();
-                if (c == 0) {
-                    int inX = x->contains(vm, k);
-                    if (inX < 0) return Value::error();
-                    if (!inX && !o->add(vm, k)) return Value::error();
-                }
+                if (c == 0 && !o->add(vm, k)) return Value::error();
             }
             break;
         }
@@ -310,6 +311,11 @@ Value Vm::binaryOp(const Value& a, const Value& b, uint32_t opArg) {
         default: break;
         }
     }
+    // str % x: printf-style formatting. CPython tries str.__mod__ first (the
+    // right operand's __rmod__ only wins for a str subclass), and it accepts
+    // any right operand, so this never falls through to the TypeError below.
+    if (op == BinaryOpArg::Mod && a.is<StrObj>() && !(isUserish(b) && typeOf(b)->isSubtypeOf(typeOf(a))))
+        return rt::percentFormat(*this, a, b);
     std::string name = opName(op);
     if (isUserish(a) || isUserish(b)) {
         if (inplace && isUserish(a)) {

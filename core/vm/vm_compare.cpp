@@ -1,5 +1,5 @@
 // Equality, ordering and hashing.
-#include "core/vm/hash_placeholder.h"
+#include "core/runtime/hashing.h"
 #include "core/vm/vm.h"
 #include "core/vm/vm_internal.h"
 
@@ -222,9 +222,10 @@ int Vm::equals(const Value& a, const Value& b) {
 
 bool Vm::hash(const Value& v, int64_t& out) {
     switch (v.tag()) {
-    case Value::Tag::None: out = 0x3c1f2a9b0; return true;
-    case Value::Tag::Bool: case Value::Tag::Int: out = hashing::intHash(v.asInt()); return true;
-    case Value::Tag::Float: out = hashing::floatHash(v.asFloat()); return true;
+    case Value::Tag::None: out = rt::hashNone(); return true;
+    case Value::Tag::Bool: out = rt::hashBool(v.asBool()); return true;
+    case Value::Tag::Int: out = rt::hashInt(v.asInt()); return true;
+    case Value::Tag::Float: out = rt::hashFloat(v.asFloat()); return true;
     case Value::Tag::Obj: break;
     default: out = 0; return true;
     }
@@ -236,7 +237,7 @@ bool Vm::hash(const Value& v, int64_t& out) {
         std::vector<int64_t> hs(items.size());
         for (size_t i = 0; i < items.size(); ++i)
             if (!hash(items[i], hs[i])) return false;
-        out = hashing::tupleHash(hs);
+        out = rt::hashTuple(hs);
         return true;
     }
     case Kind::FrozenSet: {
@@ -261,9 +262,10 @@ bool Vm::hash(const Value& v, int64_t& out) {
     case Kind::Range: {
         auto* r = static_cast<RangeObj*>(o);
         int64_t n = r->length();
-        int64_t hs[3] = {hashing::intHash(n), n ? hashing::intHash(r->m_start) : 0x3c1f2a9b0,
-                         n > 1 ? hashing::intHash(r->m_step) : 0x3c1f2a9b0};
-        out = hashing::tupleHash(hs);
+        // CPython: hash((len, start or None, step or None)), None when not observable.
+        int64_t hs[3] = {rt::hashInt(n), n ? rt::hashInt(r->m_start) : rt::hashNone(),
+                         n > 1 ? rt::hashInt(r->m_step) : rt::hashNone()};
+        out = rt::hashTuple(hs);
         return true;
     }
     case Kind::Instance: case Kind::Native: case Kind::Exception: {
@@ -276,7 +278,8 @@ bool Vm::hash(const Value& v, int64_t& out) {
             Value r = detail::callValue(*this, h, v, nullptr, 0, nullptr, nullptr, 0);
             if (r.isError()) return false;
             if (!r.isIntLike()) { raise(m_types.TypeError, "__hash__ method should return an integer"); return false; }
-            out = hashing::intHash(r.asInt());
+            // CPython keeps an in-range __hash__ result as is (only -1 is reserved).
+            out = r.asInt() == -1 ? -2 : r.asInt();
             return true;
         }
         break;

@@ -408,6 +408,11 @@ Value wThrow(Vm& vm, CallArgs& a) {
 Value wClose(Vm& vm, CallArgs& a) { return vm.genClose(wrapped(a)) ? Value() : Value::error(); }
 
 Value newOp(Vm& vm, GenObj* g, AsyncGenOpObj::Op op, Value arg) {
+    if (!g->m_hooksCalled) {   // sys.set_asyncgen_hooks' firstiter (asyncio's loop)
+        g->m_hooksCalled = true;
+        TypeObj* t = vm.types().asyncGenerator;
+        if (t->m_onFirstIter && !t->m_onFirstIter(t->m_hookUser, vm, *g)) return Value::error();
+    }
     return Value(vm.heap().make<AsyncGenOpObj>(vm.types().asyncGenOp, g, op, std::move(arg)));
 }
 Value agAiter(Vm&, CallArgs& a) { return a.self; }

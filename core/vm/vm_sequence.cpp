@@ -407,6 +407,20 @@ Value Vm::next(const Value& iterator) {
     return raise(m_types.TypeError, "'" + typeName(iterator) + "' object is not an iterator");
 }
 
+Value Vm::nextOrStop(const Value& iterator) {
+    if (iterator.isObj() && iterator.asObj()->kind() == Kind::Generator) {
+        Value out;
+        GenStatus st = genSend(static_cast<GenObj*>(iterator.asObj()), Value(), out);
+        if (st == GenStatus::Yielded) return out;
+        if (st == GenStatus::Error) return Value::error();
+        Value e = newException(m_types.StopIteration, out.isNone() ? std::vector<Value>{} : std::vector<Value>{out});
+        return raiseValue(e);
+    }
+    Value v = next(iterator);
+    if (v.isUnbound()) return raiseValue(newException(m_types.StopIteration, std::vector<Value>{}));
+    return v;
+}
+
 bool Vm::collect(const Value& iterable, std::vector<Value>& out) {
     if (iterable.is<ListObj>()) { auto& v = iterable.as<ListObj>()->m_items; out.insert(out.end(), v.begin(), v.end()); return true; }
     if (iterable.is<TupleObj>()) { auto& v = iterable.as<TupleObj>()->m_items; out.insert(out.end(), v.begin(), v.end()); return true; }

@@ -43,6 +43,37 @@ private slots:
             "0.000\t0 [1, 2, 3] 4 [4, 16] [16, 4, 0] é él\n"
             "0.000\t(1,) () True True True True False 2.5\n"
             "0.000\t3.14|'x'|   42|7\n");
+        // str % (BINARY_OP Mod routed to percentFormat), set ^ in CPython's order,
+        // CPython-exact hashes (PYTHONHASHSEED=0), a generator's return value in
+        // StopIteration for send()/__next__().
+        QTest::newRow("percent_xor_hash_stop") << QString::fromUtf8("print(\"%s-%03d|%-4s|%x\" % (\"a\", 7, \"b\", 255), \"%(k)s\" % {\"k\": 1}, \"%d%%\" % 5)\n"
+            "s = \"n=%d\"\n"
+            "s %= 4\n"
+            "print(s, {1, 2, 3} ^ {1, 9}, {1, 2, 3} ^ {3}, frozenset({5, 6}) ^ {6, 7})\n"
+            "x = {1, 2}\n"
+            "x ^= {2, 3}\n"
+            "print(x, set([\"apple\", \"banana\", \"cherry\"]), hash(\"abc\"), hash((1, 2)), hash(1.5), hash(-1), hash(True))\n"
+            "def g():\n"
+            "    yield 1\n"
+            "    return \"done\"\n"
+            "it = g()\n"
+            "print(it.send(None))\n"
+            "try:\n"
+            "    it.send(None)\n"
+            "except StopIteration as e:\n"
+            "    print(\"stop\", e.value, e.args)\n"
+            "it = g()\n"
+            "next(it)\n"
+            "try:\n"
+            "    it.__next__()\n"
+            "except StopIteration as e:\n"
+            "    print(\"stop\", e.value, e.args)\n")
+                              << QString::fromUtf8("0.000\ta-007|b   |ff 1 5%\n"
+            "0.000\tn=4 {2, 3, 9} {1, 2} frozenset({5, 7})\n"
+            "0.000\t{1, 3} {'banana', 'apple', 'cherry'} -4594863902769663758 -3550055125485641917 1152921504606846977 -2 1\n"
+            "0.000\t1\n"
+            "0.000\tstop done ('done',)\n"
+            "0.000\tstop done ('done',)\n");
         QTest::newRow("closure") << QString::fromUtf8("def counter():\n"
             "    n = 0\n"
             "    def inc(step=1):\n"

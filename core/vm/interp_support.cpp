@@ -1,0 +1,226 @@
+// Out-of-line helpers of the dispatch loop (see interp_support.h).
+#include "core/vm/interp_support.h"
+
+#include "core/vm/vm_internal.h"
+
+namespace aw::vm::detail {
+
+using bytecode::Opcode;
+
+Value unboundLocal(Vm& vm, const Value& name) {
+    return vm.raise(vm.types().UnboundLocalError,
+                    "cannot access local variable '" + name.as<StrObj>()->text() + "' where it is not associated with a value");
+}
+
+Value nameError(Vm& vm, const Value& name) {
+    return vm.raise(vm.types().NameError, "name '" + name.as<StrObj>()->text() + "' is not defined");
+}
+
+std::string derefName(CodeObj* code, uint32_t i) {
+    const auto& u = code->unit();
+    if (i < u.cellvars.size()) return u.cellvars[i];
+    i -= uint32_t(u.cellvars.size());
+    return i < u.freevars.size() ? u.freevars[i] : "?";
+}
+
+// UNPACK_SEQUENCE / UNPACK_EX: the items of `seq`, exactly `count` of them (or at least `count` with star).
+bool unpackItems(Vm& vm, const Value& seq, size_t count, bool star, std::vector<Value>& items) {
+    if (seq.is<TupleObj>() || seq.is<ListObj>()) {
+        items = seq.is<TupleObj>() ? seq.as<TupleObj>()->m_items : seq.as<ListObj>()->m_items;
+    } else {
+        Value it = vm.getIter(seq);
+        if (it.isError()) {
+            if (vm.errorMatches(vm.types().TypeError)) {
+                vm.clearError();
+                vm.raise(vm.types().TypeError, "cannot unpack non-iterable " + vm.typeName(seq) + " object");
+            }
+            return false;
+        }
+        while (true) {
+            Value x = vm.next(it);
+            if (x.isError()) return false;
+            if (x.isUnbound()) break;
+            items.push_back(std::move(x));
+            if (!star && items.size() > count) break;
+        }
+    }
+    if (!star) {
+        if (items.size() < count) {
+            vm.raise(vm.types().ValueError, "not enough values to unpack (expected " + std::to_string(count) + ", got " +
+                                                std::to_string(items.size()) + ")");
+            return false;
+        }
+        if (items.size() > count) {
+            vm.raise(vm.types().ValueError, "too many values to unpack (expected " + std::to_string(count) + ")");
+            return false;
+        }
+    } else if (items.size() < count) {
+        vm.raise(vm.types().ValueError, "not enough values to unpack (expected at least " + std::to_string(count) +
+                                            ", got " + std::to_string(items.size()) + ")");
+        return false;
+    }
+    return true;
+}
+
+bool excMatches(Vm& vm, const Value& exc, const Value& type, int& result) {
+    auto check = [&](const Value& t) -> int {
+        if (!t.is<TypeObj>() || !t.as<TypeObj>()->isSubtypeOf(vm.types().BaseException)) {
+            vm.raise(vm.types().TypeError, "catching classes that do not inherit from BaseException is not allowed");
+            return -1;
+        }
+        return vm.typeOf(exc)->isSubtypeOf(t.as<TypeObj>()) ? 1 : 0;
+    };
+    if (type.is<TupleObj>()) {
+        result = 0;
+        for (const auto& t : type.as<TupleObj>()->m_items) {
+            int r = check(t);
+            if (r < 0) return false;
+            if (r) { result = 1; break; }
+        }
+        return true;
+    }
+    int r = check(type);
+    if (r < 0) return false;
+    result = r;
+    return true;
+}
+
+Value makeFunction(Vm& vm, FrameObj* f, uint32_t flags, Value* sp, Value*& newSp) {
+    Value code = std::move(*--sp);
+    Value closure, kwdefaults, defaults;
+    if (flags & bytecode::kMakeClosure) closure = std::move(*--sp);
+    if (flags & bytecode::kMakeKwDefaults) kwdefaults = std::move(*--sp);
+    if (flags & bytecode::kMakeDefaults) defaults = std::move(*--sp);
+    newSp = sp;
+    auto* c = code.as<CodeObj>();
+    auto* fn = vm.heap().make<FunctionObj>(vm.types().function);
+    fn->m_code = c;
+    fn->m_globals = f->m_globals;
+    fn->m_defaults = std::move(defaults);
+    fn->m_kwdefaults = std::move(kwdefaults);
+    fn->m_closure = std::move(closure);
+    fn->m_name = c->m_name;
+    fn->m_qualname = c->m_qualname;
+    Value mod = f->m_globals.as<DictObj>()->getStr("__name__");
+    fn->m_module = mod.isUnbound() ? Value() : mod;
+    return Value(fn);
+}
+
+// SETUP_WITH / BEFORE_ASYNC_WITH: the bound exit and the enter result.
+bool enterContext(Vm& vm, const Value& mgr, bool async, Value& exitOut, Value& enterResult) {
+    TypeObj* t = vm.typeOf(mgr);
+    Value enter = t->lookup(async ? "__aenter__" : "__enter__");
+    Value exit = t->lookup(async ? "__aexit__" : "__exit__");
+    if (enter.isUnbound() || exit.isUnbound()) {
+        vm.raise(vm.types().TypeError, "'" + t->m_name + "' object does not support the " +
+                                           (async ? "asynchronous context manager protocol" : "context manager protocol"));
+        return false;
+    }
+    exitOut = vm.getAttr(mgr, async ? "__aexit__" : "__exit__");
+    if (exitOut.isError()) return false;
+    enterResult = callValue(vm, enter, mgr, nullptr, 0, nullptr, nullptr, 0);
+    return !enterResult.isError();
+}
+
+Value getAwaitable(Vm& vm, const Value& obj, uint32_t arg) {
+    if (obj.isObj() && obj.asObj()->kind() == Kind::Coroutine) {
+        {
+            auto* g = static_cast<GenObj*>(obj.asObj());
+            FrameObj* f = g->m_frame.get();
+            if (f && g->m_started && f->m_ip < f->m_code->m_code.size() &&
+                f->m_code->m_code[f->m_ip].op == Opcode::YIELD_FROM)
+                return vm.raise(vm.types().RuntimeError, "coroutine is being awaited already");
+            return obj;
+        }
+    }
+    if (obj.isObj() && obj.asObj()->kind() == Kind::Coroutine) return obj;
+    Value aw = vm.typeOf(obj)->lookup("__await__");
+    if (aw.isUnbound() || obj.isObj() == false || obj.asObj()->kind() == Kind::Generator) {
+        std::string tn = vm.typeName(obj);
+        if (arg == 1) return vm.raise(vm.types().TypeError, "'async with' received an object from __aenter__ that does not implement __await__: " + tn);
+        if (arg == 2) return vm.raise(vm.types().TypeError, "'async with' received an object from __aexit__ that does not implement __await__: " + tn);
+        return vm.raise(vm.types().TypeError, "object " + tn + " can't be used in 'await' expression");
+    }
+    Value it = callValue(vm, aw, obj, nullptr, 0, nullptr, nullptr, 0);
+    if (it.isError()) return it;
+    if (it.isObj() && it.asObj()->kind() == Kind::Coroutine)
+        return vm.raise(vm.types().TypeError, "__await__() returned a coroutine");
+    TypeObj* t = vm.typeOf(it);
+    bool isIter = (it.isObj() && (it.asObj()->kind() == Kind::Generator || it.asObj()->kind() == Kind::CoroWrapper ||
+                                  it.asObj()->kind() == Kind::AsyncGenOp || it.asObj()->kind() == Kind::SeqIter)) ||
+                  t->m_iternext || !t->lookup("__next__").isUnbound();
+    if (!isIter) return vm.raise(vm.types().TypeError, "__await__() returned non-iterator of type '" + t->m_name + "'");
+    return it;
+}
+
+bool mergeIntoDict(Vm& vm, DictObj* dst, Value m, bool merge, const Value& func) {
+    const BuiltinTypes& T = vm.types();
+    auto funcName = [&] {
+        std::string fn = "function";
+        if (func.is<FunctionObj>()) fn = func.as<FunctionObj>()->m_qualname.as<StrObj>()->text() + "()";
+        return fn;
+    };
+    if (!m.is<DictObj>()) {
+        // a mapping: keys() and __getitem__
+        Value keys = vm.callMethod(m, "keys", {});
+        if (keys.isError()) {
+            vm.clearError();
+            if (merge)
+                vm.raise(T.TypeError, funcName() + " argument after ** must be a mapping, not " + vm.typeName(m));
+            else
+                vm.raise(T.TypeError, "'" + vm.typeName(m) + "' object is not a mapping");
+            return false;
+        }
+        std::vector<Value> ks;
+        if (!vm.collect(keys, ks)) return false;
+        Value d = vm.newDict();
+        for (auto& k : ks) {
+            Value v = vm.getItem(m, k);
+            if (v.isError() || !d.as<DictObj>()->set(vm, k, v)) return false;
+        }
+        m = d;
+    }
+    std::vector<DictObj::Entry> entries = m.as<DictObj>()->m_entries;
+    for (auto& e : entries) {
+        if (e.key.isUnbound()) continue;
+        if (merge) {
+            int c = dst->contains(vm, e.key);
+            if (c < 0) return false;
+            if (c) {
+                std::string k;
+                vm.strString(e.key, k);
+                vm.raise(T.TypeError, funcName() + " got multiple values for keyword argument '" + k + "'");
+                return false;
+            }
+        }
+        if (!dst->set(vm, e.key, e.value)) return false;
+    }
+    return true;
+}
+
+void raiseWithCause(Vm& vm, Value exc, Value cause) {
+    const BuiltinTypes& T = vm.types();
+    if (exc.is<TypeObj>()) {
+        if (!exc.as<TypeObj>()->isSubtypeOf(T.BaseException)) {
+            vm.raise(T.TypeError, "exceptions must derive from BaseException");
+            return;
+        }
+        exc = vm.call(exc, {});
+        if (exc.isError()) return;
+    }
+    if (!exc.is<ExceptionObj>()) { vm.raise(T.TypeError, "exceptions must derive from BaseException"); return; }
+    if (!cause.isUnbound()) {
+        if (cause.is<TypeObj>() && cause.as<TypeObj>()->isSubtypeOf(T.BaseException)) {
+            cause = vm.call(cause, {});
+            if (cause.isError()) return;
+        } else if (!cause.isNone() && !cause.is<ExceptionObj>()) {
+            vm.raise(T.TypeError, "exception causes must derive from BaseException");
+            return;
+        }
+        exc.as<ExceptionObj>()->m_cause = cause;
+        exc.as<ExceptionObj>()->m_suppressContext = true;
+    }
+    vm.raiseValue(exc);
+}
+
+}  // namespace aw::vm::detail

@@ -1,0 +1,35 @@
+#pragma once
+// Out-of-line helpers of the dispatch loop (core/vm/interp.cpp): the cold or
+// heavyweight parts of some opcodes, kept apart so the loop stays readable.
+// Internal to core/vm.
+
+#include "core/vm/vm.h"
+
+#include <string>
+#include <vector>
+
+namespace aw::vm::detail {
+
+// UnboundLocalError / NameError for the name constant `name`.
+Value unboundLocal(Vm& vm, const Value& name);
+Value nameError(Vm& vm, const Value& name);
+// The name of cell/free variable i of `code` (LOAD_DEREF errors).
+std::string derefName(CodeObj* code, uint32_t i);
+// UNPACK_SEQUENCE / UNPACK_EX: the items of `seq`, exactly `count` of them (or at least `count` with star).
+bool unpackItems(Vm& vm, const Value& seq, size_t count, bool star, std::vector<Value>& items);
+// JUMP_IF_NOT_EXC_MATCH: result = isinstance(exc, type); false with a TypeError pending for a bad type.
+bool excMatches(Vm& vm, const Value& exc, const Value& type, int& result);
+// MAKE_FUNCTION: pops the code object and the operands `flags` names from sp; newSp is the new top.
+Value makeFunction(Vm& vm, FrameObj* f, uint32_t flags, Value* sp, Value*& newSp);
+// SETUP_WITH / BEFORE_ASYNC_WITH: the bound exit and the enter result.
+bool enterContext(Vm& vm, const Value& mgr, bool async, Value& exitOut, Value& enterResult);
+// GET_AWAITABLE: the iterator to await (arg 1/2: from __aenter__/__aexit__, for the message).
+Value getAwaitable(Vm& vm, const Value& obj, uint32_t arg);
+// DICT_UPDATE (merge false) / DICT_MERGE (merge true, `f(**m)`: duplicate keys are an
+// error naming `func`): folds mapping m into dst.
+bool mergeIntoDict(Vm& vm, DictObj* dst, Value m, bool merge, const Value& func);
+// RAISE_VARARGS 1/2: validates and instantiates exc (and cause, unbound when
+// absent) and leaves the exception pending. Always "fails".
+void raiseWithCause(Vm& vm, Value exc, Value cause);
+
+}  // namespace aw::vm::detail
