@@ -5,6 +5,7 @@
 #include "core/aio/install.h"
 #include "core/lang/compiler.h"
 #include "core/lang/parser.h"
+#include "core/trace/recorder.h"
 #include "core/vm/vm.h"
 
 #include <cstdio>
@@ -16,7 +17,8 @@ namespace {
 // Splits written text into lines; a line's clock is when its first character came.
 class LineCollector {
 public:
-    LineCollector(std::vector<OutputLine>& lines, const world::World& world) : m_lines(lines), m_world(world) {}
+    LineCollector(std::vector<OutputLine>& lines, const world::World& world, trace::Recorder& recorder)
+        : m_lines(lines), m_world(world), m_recorder(recorder) {}
     void write(std::string_view s) {
         size_t start = 0;
         while (true) {
@@ -29,22 +31,53 @@ public:
             }
             if (last) break;
             m_lines.push_back(OutputLine{m_clock, m_text});
+            m_recorder.output(m_text);
             m_open = false;
             start = nl + 1;
         }
     }
     void finish() {
-        if (m_open) m_lines.push_back(OutputLine{m_clock, m_text});
+        if (m_open) {
+            m_lines.push_back(OutputLine{m_clock, m_text});
+            m_recorder.output(m_text);
+        }
         m_open = false;
     }
 
 private:
     std::vector<OutputLine>& m_lines;
     const world::World& m_world;
+    trace::Recorder& m_recorder;
     bool m_open = false;
     double m_clock = 0.0;
     std::string m_text;
 };
+
+// Line events for the user's script only: frames of the embedded asyncio
+// modules (and any other file) are the engine's, not the learner's code.
+struct LineHookState {
+    trace::Recorder* recorder = nullptr;
+    std::string filename;
+    const bytecode::CodeUnit* lastUnit = nullptr;   // cache: consecutive lines share a unit
+    bool lastIsScript = false;
+};
+
+void onLine(void* user, vm::Vm&, vm::FrameObj& frame, int32_t line) {
+    auto* s = static_cast<LineHookState*>(user);
+    const bytecode::CodeUnit* unit = frame.m_code->m_unit.get();
+    if (unit != s->lastUnit) {
+        s->lastUnit = unit;
+        s->lastIsScript = unit->filename == s->filename;
+    }
+    if (!s->lastIsScript) return;
+    int32_t start = 0, end = 0;
+    if (frame.m_lastIp < unit->spans.size()) {
+        const lang::SourceSpan& span = unit->spans[frame.m_lastIp];
+        start = span.col;
+        end = span.endLine == span.line ? span.endCol : 0xFFFF;   // to the end of the line
+    }
+    s->recorder->line(line, start, end);
+}
 
 std::string clockText(double t) {
     char buf[64];
@@ -56,6 +89,8 @@ std::string clockText(double t) {
 
 RunResult runScript(std::string_view source, const std::string& filename, const RunOptions& options) {
     RunResult result;
+    auto trace = std::make_shared<trace::Trace>();
+    trace::Recorder recorder(trace.get());
     std::shared_ptr<const bytecode::CodeUnit> unit;
     try {
         lang::ast::Module module = lang::parse(source, filename);
@@ -69,26 +104,44 @@ RunResult runScript(std::string_view source, const std::string& filename, const 
     vm::Vm vm(vmOptions);
     vm.world().setInterruptAt(options.interruptAt);
     vm.setSource(filename, source);
-    aio::installAsyncio(vm, aio::AsyncioHost{});   // asyncio, aiohttp and _awaitscope become importable
-    LineCollector out(result.lines, vm.world());
+    recorder.programStart(filename);
+    LineCollector out(result.lines, vm.world(), recorder);
     vm.setOutput([&out](std::string_view text) { out.write(text); });
+    // asyncio, aiohttp and _awaitscope become importable; their events go to the trace.
+    aio::AsyncioHost host;
+    host.recorder = &recorder;
+    host.errorOutput = [&result](std::string_view text) { result.errorOutput += text; };
+    aio::installAsyncio(vm, host);
+    LineHookState lineHook{&recorder, filename};
+    vm.setLineHook(onLine, &lineHook);
 
     vm::Value m = vm.runModule(unit, "__main__");
+    out.finish();
     if (m.isError()) {
         vm::Value exc = vm.takeError();
-        if (vm.hung()) {
+        if (vm.hung()) {          // a hang unwinds as a cut does: check it first
             result.hung = true;
+            recorder.programEnd(0);
         } else if (vm.cut()) {
             result.cut = true;
+            recorder.programCut("step budget exhausted");
         } else if (exc.is<vm::ExceptionObj>()) {
             result.exceptionType = exc.asObj()->type()->m_name;
             result.exceptionMessage = vm.exceptionMessage(exc);
             result.traceback = vm.formatException(exc);
+            recorder.uncaught(result.exceptionMessage.empty() ? result.exceptionType
+                                                              : result.exceptionType + ": " + result.exceptionMessage);
+            recorder.programEnd(1);
+        } else {
+            recorder.programEnd(1);
         }
+    } else {
+        recorder.programEnd(0);
     }
-    out.finish();
     result.endClock = vm.world().now();
+    vm.setLineHook(nullptr, nullptr);
     vm.setOutput(nullptr);
+    result.trace = std::move(trace);
     return result;
 }
 
@@ -108,45 +161,63 @@ std::string formatRun(const RunResult& result) {
 }
 
 std::string formatSyntaxError(const lang::SyntaxError& error, const std::string& filename, std::string_view source) {
+    // Mirrors the C printer `python3 f.py` uses (pythonrun.c,
+    // print_exception_file_and_line + print_error_text), not traceback.py:
+    // leading spaces, tabs and form feeds are stripped, the caret line is
+    // padded with spaces only, and there is no caret line when the column
+    // falls inside the stripped indentation (unexpected indent, TabError).
     std::string out = "  File \"" + filename + "\", line " + std::to_string(error.line) + "\n";
-    // the line
-    std::string_view rest = source;
+    // The error's line (SyntaxError.text); CPython's text ends with '\n' unless
+    // it is the last line of a file without a final newline.
     std::string line;
+    bool hasNewline = false;
     int32_t n = 1;
     size_t start = 0;
-    while (n < error.line && start < rest.size()) {
-        size_t nl = rest.find('\n', start);
-        if (nl == std::string_view::npos) { start = rest.size(); break; }
+    while (n < error.line && start < source.size()) {
+        size_t nl = source.find('\n', start);
+        if (nl == std::string_view::npos) { start = source.size(); break; }
         start = nl + 1;
         ++n;
     }
-    if (n == error.line && start <= rest.size()) {
-        size_t nl = rest.find('\n', start);
-        line = std::string(rest.substr(start, nl == std::string_view::npos ? std::string_view::npos : nl - start));
+    if (n == error.line && start <= source.size()) {
+        size_t nl = source.find('\n', start);
+        hasNewline = nl != std::string_view::npos;
+        line = std::string(source.substr(start, hasNewline ? nl - start : std::string_view::npos));
         if (!line.empty() && line.back() == '\r') line.pop_back();
     }
-    if (!line.empty()) {
-        // as traceback.py's _format_syntax_error: strip " \n\f" on the left only
-        size_t lead = 0;
-        while (lead < line.size() && (line[lead] == ' ' || line[lead] == '\f')) ++lead;
-        std::string stripped = line.substr(lead);
-        out += "    " + stripped + "\n";
-        int32_t col = error.col - int32_t(lead);
-        int32_t endCol = error.endCol > error.col ? error.endCol - int32_t(lead) : col + 1;
-        if (col >= 0) {
-            // caret columns count characters, not bytes; whitespace (tabs) is kept for alignment
-            std::string pad;
-            int32_t width = 0;
-            for (int32_t i = 0; i < std::max(endCol, col); ++i) {
-                bool inLine = i < int32_t(stripped.size());
-                unsigned char c = inLine ? static_cast<unsigned char>(stripped[size_t(i)]) : ' ';
-                if ((c & 0xC0) == 0x80) continue;
-                if (i < col) pad += (c == '\t' || c == '\f') ? char(c) : ' ';
-                else ++width;
-            }
-            out += "    " + pad + std::string(size_t(std::max(width, 1)), '^') + "\n";
-        }
+    if (line.empty()) {
+        out += error.type + ": " + error.message + "\n";
+        return out;
     }
+    // SyntaxError.offset / end_offset are 1-based character offsets, but the
+    // printer turns them back into UTF-8 byte offsets before it pads and
+    // underlines, so byte columns are what it effectively uses.
+    auto oneBased = [](int32_t byteCol) { return int64_t(byteCol) + 1; };
+    // CPython measures the line in bytes here (PyUnicode_AsUTF8AndSize), '\n' included.
+    const int64_t lineSize = int64_t(line.size()) + (hasNewline ? 1 : 0);
+    int64_t offset = oneBased(error.col);
+    int64_t endOffset = 0;
+    if (int64_t(error.endCol) > int64_t(line.size()) + 1) {
+        // An endCol past the line means the span goes on to a later line (the
+        // compiler and parser say so with INT32_MAX): CPython then underlines
+        // to the end of this line.
+        endOffset = lineSize;
+    } else if (error.endCol > 0) {
+        endOffset = std::min(oneBased(error.endCol), lineSize + 1);
+    }
+    const int64_t carets = (endOffset > 0 && endOffset > offset) ? endOffset - offset : 1;
+
+    offset -= 1;   // to 0-based
+    size_t lead = 0;
+    while (lead < line.size() && (line[lead] == ' ' || line[lead] == '\t' || line[lead] == '\f')) {
+        ++lead;
+        --offset;
+    }
+    const std::string shown = line.substr(lead);
+    if (offset > int64_t(shown.size())) offset = int64_t(shown.size());
+    out += "    " + shown + "\n";
+    if (offset >= 0)   // a column left of the text (in its indentation) gets no caret line
+        out += "    " + std::string(size_t(offset), ' ') + std::string(size_t(carets), '^') + "\n";
     out += error.type + ": " + error.message + "\n";
     return out;
 }

@@ -3,8 +3,10 @@
 // The one entry point the command line, the app and the golden tests share.
 
 #include "core/lang/source.h"
+#include "core/trace/trace.h"
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -32,6 +34,10 @@ struct RunResult {
     bool hung = false;              // waiting with nothing left that could wake it
     bool cut = false;               // stopped at the step budget
     std::optional<lang::SyntaxError> syntaxError;   // the script did not compile
+    std::string errorOutput;        // what the program wrote to stderr (asyncio's reports), never stdout
+    // The run's events (program, code lines of the script, loop, tasks, world);
+    // null only when the script did not compile.
+    std::shared_ptr<const trace::Trace> trace;
 };
 
 // Runs `source` (UTF-8) as __main__. Never throws for anything the script does.

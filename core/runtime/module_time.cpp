@@ -52,6 +52,17 @@ Value timeSleep(Vm& vm, CallArgs& a)
     const double secs = s.toDouble();
     if (std::isnan(secs)) return vm.raise(vm.types().ValueError, "Invalid value NaN (not a number)");
     if (secs < 0) return vm.raise(vm.types().ValueError, "sleep length must be non-negative");
+    // With asyncio installed (core/aio), the world's sleep is `_awaitscope.sleep`
+    // (core/aio/python/INTERFACE.md): it records the clock and, when a SIGINT
+    // handler is registered (asyncio.run), calls it at T and sleeps on (PEP 475).
+    Value world = vm.importModule("_awaitscope");
+    if (!world.isError()) {
+        Value sleep = vm.getAttr(world, "sleep");
+        if (sleep.isError()) return sleep;
+        return vm.call(sleep, {Value::number(secs)});
+    }
+    if (!vm.errorMatches(vm.types().ModuleNotFoundError)) return Value::error();
+    vm.clearError();
     // Ctrl+C during the sleep: the clock stops at T and KeyboardInterrupt comes out here.
     if (!vm.world().sleep(secs)) return vm.raise(vm.types().KeyboardInterrupt, "");
     return Value::none();

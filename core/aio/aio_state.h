@@ -1,0 +1,71 @@
+#pragma once
+// The per-run state behind `_awaitscope`: ids, the simulated network, the
+// SIGINT handler, the async generator hooks, the trace. One object per Vm,
+// held by every native function of the module (their m_data), so nothing is
+// global.
+
+#include "core/aio/install.h"
+#include "core/trace/recorder.h"
+#include "core/vm/vm.h"
+#include "core/world/network.h"
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <unordered_map>
+
+namespace aw::aio {
+
+struct AioState : vm::NativeObj {
+    uint32_t m_nextId = 0;
+    world::Network m_network;
+    vm::Value m_sigintHandler;                 // None: the default (KeyboardInterrupt)
+    vm::Value m_firstIterHook, m_finalizerHook;
+
+    trace::Recorder* m_recorder = nullptr;     // never null once installed
+    std::unique_ptr<trace::Recorder> m_ownRecorder;
+    std::function<void(std::string_view)> m_errorOutput;
+
+    // trace(kind, ...) is hot: the kind strings are constants of the asyncio
+    // modules' code, so the lookup is cached per str object (the Value keeps
+    // the object alive, so an address is never reused for other text).
+    struct KindEntry {
+        vm::Value str;
+        std::optional<trace::EventKind> kind;
+    };
+    std::unordered_map<const vm::Obj*, KindEntry> m_kinds;
+
+    // Where each coroutine handed to asyncio was defined, for coro_repr's
+    // "done, defined at FILE:LINE" after its frame is gone.
+    struct CoroOrigin {
+        vm::Value coro;
+        std::string filename;
+        int32_t firstLine = 0;
+    };
+    std::unordered_map<const vm::Obj*, CoroOrigin> m_origins;
+
+    // The Vm whose built-in types carry our hooks (core/aio/vm_hooks.cpp).
+    vm::Vm* m_vm = nullptr;
+    std::vector<vm::Ref<vm::TypeObj>> m_hookedTypes;
+
+    ~AioState() override;
+    void clearRefs() override {
+        m_hookedTypes.clear();
+        m_sigintHandler = m_firstIterHook = m_finalizerHook = vm::Value();
+        m_kinds.clear();
+        m_origins.clear();
+        vm::NativeObj::clearRefs();
+    }
+};
+
+// The file names the embedded modules are compiled under ("<asyncio>/NAME.py").
+std::string embeddedFilename(std::string_view module);
+bool isEmbeddedFilename(std::string_view filename);
+
+// Installs the coroutine "never awaited" and async generator firstiter hooks.
+void installVmHooks(vm::Vm& vm, AioState* state);
+
+// Adds the native functions of `_awaitscope` to `module`'s dict, bound to `state`.
+void addNativeFunctions(vm::Vm& vm, vm::DictObj* module, AioState* state);
+
+}  // namespace aw::aio
