@@ -18,8 +18,15 @@ using bytecode::Opcode;
 
 ExitKind execute(Vm& vm, FrameObj* entry, bool throwing, Value& result) {
     const BuiltinTypes& T = vm.types();
-    if (vm.m_depth >= vm.m_options.recursionLimit) {
-        if (!throwing) vm.raise(T.RecursionError, "maximum recursion depth exceeded");
+    const char stackMark = 0;
+    if (vm.m_depth == 0) vm.m_stackBase = &stackMark;
+    const bool cStackSpent =   // the stack grows down
+        reinterpret_cast<std::uintptr_t>(vm.m_stackBase) - reinterpret_cast<std::uintptr_t>(&stackMark) >
+        Vm::kCStackBudget;
+    if (vm.m_depth >= vm.m_options.recursionLimit || cStackSpent) {
+        // Entering here means a call from C++ (a native, a dunder, a resumed
+        // generator): CPython words that limit as a C-level call's.
+        if (!throwing) vm.raise(T.RecursionError, "maximum recursion depth exceeded while calling a Python object");
         return ExitKind::Error;
     }
     entry->m_back = vm.m_frame;

@@ -262,6 +262,12 @@ public:   // implementation detail used across the vm/*.cpp files
     Value m_emptyTuple, m_ellipsis, m_notImplemented;
     FrameObj* m_frame = nullptr;       // innermost running frame
     int m_depth = 0;
+    // Where the outermost execute() began on the C++ stack. Natives that call
+    // back into Python (repr, sort keys, dunders) nest execute() on the C++
+    // stack, so besides the frame count the interpreter also bounds how much
+    // C++ stack those nested runs use (a sanitizer build's frames are large).
+    const char* m_stackBase = nullptr;
+    static constexpr std::size_t kCStackBudget = std::size_t(3) << 20;
     uint64_t m_stepsLeft = 0;
     bool m_cut = false;
     bool m_hung = false;
