@@ -6,6 +6,7 @@
 // NAME.interrupt-T.out is the same run with Ctrl+C at virtual time T.
 
 #include "core/run/runner.h"
+#include "golden_diff.h"
 
 #include <QDir>
 #include <QDirIterator>
@@ -22,58 +23,8 @@
 
 namespace {
 
-std::string readBytes(const QString& path)
-{
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly))
-        return {};
-    const QByteArray bytes = f.readAll();
-    return std::string(bytes.constData(), size_t(bytes.size()));
-}
-
-std::vector<std::string> splitLines(const std::string& text)
-{
-    std::vector<std::string> lines;
-    size_t start = 0;
-    while (start < text.size()) {
-        size_t nl = text.find('\n', start);
-        if (nl == std::string::npos) {
-            lines.push_back(text.substr(start));
-            break;
-        }
-        lines.push_back(text.substr(start, nl - start));
-        start = nl + 1;
-    }
-    return lines;
-}
-
-// A small LCS line diff: ' ' both, '-' expected only, '+' engine only.
-std::string lineDiff(const std::string& expected, const std::string& actual)
-{
-    const auto a = splitLines(expected);
-    const auto b = splitLines(actual);
-    const size_t n = a.size(), m = b.size();
-    std::vector<std::vector<int>> lcs(n + 1, std::vector<int>(m + 1, 0));
-    for (size_t i = n; i-- > 0;)
-        for (size_t j = m; j-- > 0;)
-            lcs[i][j] = a[i] == b[j] ? lcs[i + 1][j + 1] + 1 : std::max(lcs[i + 1][j], lcs[i][j + 1]);
-    std::string out = "--- expected (CPython)\n+++ engine\n";
-    size_t i = 0, j = 0;
-    int shown = 0;
-    while ((i < n || j < m) && shown < 80) {
-        if (i < n && j < m && a[i] == b[j]) {
-            out += "  " + a[i] + "\n"; ++i; ++j;
-        } else if (i < n && (j == m || lcs[i + 1][j] >= lcs[i][j + 1])) {
-            out += "- " + a[i] + "\n"; ++i;
-        } else {
-            out += "+ " + b[j] + "\n"; ++j;
-        }
-        ++shown;
-    }
-    if (i < n || j < m)
-        out += "  ... (diff truncated)\n";
-    return out;
-}
+using aw::test::lineDiff;
+using aw::test::readBytes;
 
 struct Row {
     QString name;       // the row's name
