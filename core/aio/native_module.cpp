@@ -58,7 +58,12 @@ bool waitUntil(Vm& vm, AioState& st, double target, bool loopWait) {
     if (w.interruptAt() && !w.interruptDelivered() && target >= *w.interruptAt()) {
         const double t = *w.interruptAt();
         w.markInterruptDelivered();
-        if (t > w.now()) w.advanceTo(t);
+        if (t > w.now()) {
+            // The clock moves only at world.clock events (trace.h), so the
+            // state model sees the wait up to T like any other.
+            st.m_recorder->event(EventKind::WorldClock, 0, loopWait ? 1 : 0, t);
+            w.advanceTo(t);
+        }
         const Value handler = st.m_sigintHandler;
         st.m_recorder->event(EventKind::WorldCtrlC, 0, handler.isNone() ? 0 : 1, t);
         if (handler.isNone()) {
@@ -103,6 +108,23 @@ Value fnNow(Vm& vm, CallArgs& a) {
 Value fnNewId(Vm& vm, CallArgs& a) {
     if (!a.expect(vm, "new_id", 0, 0)) return Value::error();
     return Value::integer(++state(a).m_nextId);
+}
+
+// describe_plain(callback): "qualname()" for a plain function or bound
+// method scheduled with no arguments: exactly what _aio_base.describe_callback
+// (callback, ()) gives for it, without running its Python (the loop asks for
+// a description of every handle it schedules). None for anything else: the
+// caller then asks describe_callback.
+Value fnDescribePlain(Vm& vm, CallArgs& a) {
+    Value args[1];
+    if (!a.bind(vm, "describe_plain", {"callback"}, 1, args)) return Value::error();
+    Value fn = args[0];
+    if (auto* b = fn.asOrNull<vm::BoundMethodObj>()) fn = b->m_func;
+    auto* f = fn.asOrNull<vm::FunctionObj>();
+    if (!f || f->m_dict.is<vm::DictObj>()) return Value::none();   // a __dict__ could shadow __qualname__
+    auto* q = f->m_qualname.asOrNull<vm::StrObj>();
+    if (!q || q->m_text.empty()) return Value::none();
+    return vm.newStr(q->m_text + "()");
 }
 
 // ---------------------------------------------------------------- waiting
@@ -331,6 +353,45 @@ std::optional<EventKind> kindOf(Vm& vm, AioState& st, const Value& kind) {
     return k;
 }
 
+// Ends the run as the step budget does (the runner reports why: budget or cancel).
+Value cutRun(Vm& vm) {
+    vm.spendSteps(std::numeric_limits<uint64_t>::max());
+    return Value::error();
+}
+
+// Calls task.cancel() on the live task whose trace id is `id` (the
+// intervention of RunOptions::cancelTask). A task that is done or unknown is
+// left alone, and a note says so. False with an exception pending.
+bool cancelTask(Vm& vm, AioState& st, uint32_t id) {
+    const std::string what = "cancel task " + std::to_string(id) + " at step " +
+                             std::to_string(st.m_recorder->events() - 1);
+    Value module = vm.importModule("_aio_tasks");
+    if (module.isError()) return false;
+    Value tasks = vm.getAttr(module, "_all_tasks");   // every Task not known to be done (_aio_tasks.py)
+    if (tasks.isError()) return false;
+    auto* list = tasks.asOrNull<vm::ListObj>();
+    if (!list) {
+        vm.raise(vm.types().RuntimeError, "_aio_tasks._all_tasks is not a list");
+        return false;
+    }
+    const std::vector<Value> items = list->m_items;   // a copy: cancel() may change the list
+    for (const Value& task : items) {
+        Value taskId = vm.getAttr(task, "_aw_id");
+        if (taskId.isError()) return false;
+        if (!taskId.isIntLike() || taskId.asInt() != int64_t(id)) continue;
+        Value done = vm.callMethod(task, "done", {});
+        if (done.isError()) return false;
+        const int isDone = vm.truthy(done);
+        if (isDone < 0) return false;
+        if (isDone) break;
+        st.m_recorder->note("Awaitscope: " + what + " (an intervention: the script does not do this)");
+        Value r = vm.callMethod(task, "cancel", {});
+        return !r.isError();
+    }
+    st.m_recorder->note("Awaitscope: " + what + ": no such task is pending, nothing cancelled");
+    return true;
+}
+
 Value fnTrace(Vm& vm, CallArgs& a) {
     Value args[5];
     if (!a.bind(vm, "trace", {"kind", "a", "b", "x", "s"}, 1, args)) return Value::error();
@@ -356,7 +417,16 @@ Value fnTrace(Vm& vm, CallArgs& a) {
         st.m_recorder->note("unknown trace kind '" + k + "': " + std::string(text));
         return Value::none();
     }
+    // "Cancel task X at step k" (RunOptions::cancelTask): a loop is about to
+    // run a handle (Handle._run writes handle.run first) and the trace has
+    // reached step k, so the task is cancelled now, before the handle runs.
+    if (*kind == EventKind::HandleRun)
+        if (const auto task = st.m_recorder->takeDueTaskCancel(); task && !cancelTask(vm, st, *task))
+            return Value::error();
     st.m_recorder->event(*kind, static_cast<uint32_t>(ia), static_cast<uint32_t>(ib), x, text);
+    // The run's limits (step budget, cancel flag) are watched by the recorder;
+    // the loop writes events all the time, so this is where a loop is cut.
+    if (st.m_recorder->stopRequested() != trace::Recorder::Stop::None) return cutRun(vm);
     return Value::none();
 }
 
@@ -366,6 +436,7 @@ void addNativeFunctions(Vm& vm, vm::DictObj* module, AioState* st) {
     const std::pair<const char*, vm::NativeFn> fns[] = {
         {"now", fnNow},
         {"new_id", fnNewId},
+        {"describe_plain", fnDescribePlain},
         {"wait", fnWait},
         {"poll", fnPoll},
         {"sleep", fnSleep},

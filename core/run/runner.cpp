@@ -8,7 +8,9 @@
 #include "core/trace/recorder.h"
 #include "core/vm/vm.h"
 
+#include <algorithm>
 #include <cstdio>
+#include <limits>
 
 namespace aw::run {
 
@@ -53,23 +55,56 @@ private:
     std::string m_text;
 };
 
-// Line events for the user's script only: frames of the embedded asyncio
-// modules (and any other file) are the engine's, not the learner's code.
+// Cuts the run as the step budget does: an uncatchable unwind, no handler
+// or finally runs (the Vm's cut).
+void cutRun(vm::Vm& vm) { vm.spendSteps(std::numeric_limits<uint64_t>::max()); }
+
+// The budget counts trace events; the VM's own instruction budget is a
+// backstop for code that runs long without recording any event (a loop
+// inside one line, such as a comprehension over a huge range). Measured on
+// the lessons and the asyncio test scripts, a run spends at most about 90
+// instructions per event (asyncio's Python-written internals between two
+// events: gather over thousands of tasks); 200 leaves room, and the backstop
+// never decides where an ordinary run is cut.
+constexpr uint64_t kInstructionsPerEvent = 200;
+
+uint64_t instructionBudget(uint64_t events) {
+    constexpr uint64_t kMax = std::numeric_limits<uint64_t>::max();
+    if (events > kMax / kInstructionsPerEvent) return kMax;
+    return std::max<uint64_t>(events * kInstructionsPerEvent, 1'000'000);
+}
+
+// Line and frame events for the user's script only: frames of the embedded
+// asyncio modules (and any other file) are the engine's, not the learner's code.
 struct LineHookState {
     trace::Recorder* recorder = nullptr;
     std::string filename;
     const bytecode::CodeUnit* lastUnit = nullptr;   // cache: consecutive lines share a unit
     bool lastIsScript = false;
+    // Frame events, cached per code unit: recursion enters the same unit again and again.
+    const bytecode::CodeUnit* frameUnit = nullptr;
+    bool frameRecorded = false;   // a script function (not <module>)
+    uint32_t frameQualname = 0;   // interned qualname
 };
 
-void onLine(void* user, vm::Vm&, vm::FrameObj& frame, int32_t line) {
-    auto* s = static_cast<LineHookState*>(user);
-    const bytecode::CodeUnit* unit = frame.m_code->m_unit.get();
+bool isScript(LineHookState* s, const bytecode::CodeUnit* unit) {
     if (unit != s->lastUnit) {
         s->lastUnit = unit;
         s->lastIsScript = unit->filename == s->filename;
     }
-    if (!s->lastIsScript) return;
+    return s->lastIsScript;
+}
+
+void onLine(void* user, vm::Vm& vm, vm::FrameObj& frame, int32_t line) {
+    auto* s = static_cast<LineHookState*>(user);
+    // The recorder asks for the run to end (budget, cancel): cut it here, at
+    // a line start, where the interpreter checks for a pending error.
+    if (s->recorder->stopRequested() != trace::Recorder::Stop::None) {
+        cutRun(vm);
+        return;
+    }
+    const bytecode::CodeUnit* unit = frame.m_code->m_unit.get();
+    if (!isScript(s, unit)) return;
     int32_t start = 0, end = 0;
     if (frame.m_lastIp < unit->spans.size()) {
         const lang::SourceSpan& span = unit->spans[frame.m_lastIp];
@@ -77,6 +112,26 @@ void onLine(void* user, vm::Vm&, vm::FrameObj& frame, int32_t line) {
         end = span.endLine == span.line ? span.endCol : 0xFFFF;   // to the end of the line
     }
     s->recorder->line(line, start, end);
+}
+
+// Frame events for the functions of the user's script (the module's own
+// frame is the top level itself, so it has none). A coroutine's frame is
+// pushed when it first runs and popped when it finishes, under the task
+// running then, so each task's events give its stack of the script's frames.
+void onFrame(void* user, vm::Vm&, vm::FrameObj& frame, bool entering) {
+    auto* s = static_cast<LineHookState*>(user);
+    const bytecode::CodeUnit* unit = frame.m_code->m_unit.get();
+    if (unit != s->frameUnit) {
+        s->frameUnit = unit;
+        s->frameRecorded = unit->filename == s->filename && unit->name != "<module>";
+        s->frameQualname = s->frameRecorded ? s->recorder->intern(unit->qualname) : 0;
+    }
+    if (!s->frameRecorded) return;
+    if (entering)
+        s->recorder->eventWithText(trace::EventKind::FramePush, s->recorder->currentOwner(),
+                                   static_cast<uint32_t>(std::max(unit->firstLine, 0)), s->frameQualname);
+    else
+        s->recorder->event(trace::EventKind::FramePop, s->recorder->currentOwner());
 }
 
 std::string clockText(double t) {
@@ -100,10 +155,19 @@ RunResult runScript(std::string_view source, const std::string& filename, const 
         return result;
     }
     vm::Vm::Options vmOptions;
-    vmOptions.stepBudget = options.stepBudget;
+    vmOptions.stepBudget = instructionBudget(options.stepBudget);
+    vmOptions.cancel = options.cancel;
     vm::Vm vm(vmOptions);
     vm.world().setInterruptAt(options.interruptAt);
     vm.setSource(filename, source);
+
+    recorder.setStepBudget(options.stepBudget);
+    recorder.setCancelFlag(options.cancel);
+    if (options.progress)
+        recorder.setProgress([&](uint64_t events) { options.progress(events, vm.world().now()); },
+                             options.progressEvery);
+    if (options.cancelTask) recorder.setTaskCancel(options.cancelTask->task, options.cancelTask->step);
+
     recorder.programStart(filename);
     LineCollector out(result.lines, vm.world(), recorder);
     vm.setOutput([&out](std::string_view text) { out.write(text); });
@@ -114,6 +178,7 @@ RunResult runScript(std::string_view source, const std::string& filename, const 
     aio::installAsyncio(vm, host);
     LineHookState lineHook{&recorder, filename};
     vm.setLineHook(onLine, &lineHook);
+    vm.setFrameHook(onFrame, &lineHook);
 
     vm::Value m = vm.runModule(unit, "__main__");
     out.finish();
@@ -124,7 +189,21 @@ RunResult runScript(std::string_view source, const std::string& filename, const 
             recorder.programEnd(0);
         } else if (vm.cut()) {
             result.cut = true;
-            recorder.programCut("step budget exhausted");
+            recorder.pollCancel();   // a cancel that came after the last poll still counts as one
+            switch (recorder.stopRequested()) {
+            case trace::Recorder::Stop::Cancelled:
+                result.cancelled = true;
+                recorder.programCut("cancelled");
+                break;
+            case trace::Recorder::Stop::Budget:
+                recorder.programCut("step budget exhausted: " + std::to_string(options.stepBudget) + " events");
+                break;
+            case trace::Recorder::Stop::None:
+                recorder.programCut("step budget exhausted: " + std::to_string(vmOptions.stepBudget) +
+                                    " instructions (" + std::to_string(kInstructionsPerEvent) +
+                                    " per event of the budget) with too few events");
+                break;
+            }
         } else if (exc.is<vm::ExceptionObj>()) {
             result.exceptionType = exc.asObj()->type()->m_name;
             result.exceptionMessage = vm.exceptionMessage(exc);
@@ -139,7 +218,11 @@ RunResult runScript(std::string_view source, const std::string& filename, const 
         recorder.programEnd(0);
     }
     result.endClock = vm.world().now();
+    // The run is over: nothing may call back into the caller (or read this Vm) any more.
+    recorder.setProgress(nullptr, 1);
+    recorder.setCancelFlag(nullptr);
     vm.setLineHook(nullptr, nullptr);
+    vm.setFrameHook(nullptr, nullptr);
     vm.setOutput(nullptr);
     result.trace = std::move(trace);
     return result;

@@ -5,7 +5,9 @@
 #include "core/lang/source.h"
 #include "core/trace/trace.h"
 
+#include <atomic>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -14,9 +16,27 @@
 
 namespace aw::run {
 
+// "Cancel task X at step k": once the trace has reached step k, the engine
+// calls X.cancel() before the loop runs its next handle (a new run, so the
+// view can land on the step where the cancellation is requested).
+struct CancelTaskAt {
+    uint32_t task = 0;      // the task's trace id
+    uint64_t step = 0;
+};
+
 struct RunOptions {
     std::optional<double> interruptAt;     // Ctrl+C at this virtual time (WORLD.md)
-    uint64_t stepBudget = 5'000'000;       // instructions/events before the run is cut
+    std::optional<CancelTaskAt> cancelTask;
+    uint64_t stepBudget = 5'000'000;       // trace events before the run is cut
+    // Set from any thread to stop the run; the engine checks it often enough
+    // to return within 100 ms. A cancelled run ends like a cut one (cut=true,
+    // cancelled=true).
+    const std::atomic<bool>* cancel = nullptr;
+    // Called on the engine's thread every `progressEvery` events with the
+    // events recorded so far and the clock. Events [0, published) of the trace
+    // may then be read from other threads (Trace::published()).
+    std::function<void(uint64_t events, double clock)> progress;
+    uint64_t progressEvery = 65'536;
 };
 
 struct OutputLine {
@@ -32,7 +52,8 @@ struct RunResult {
     std::string traceback;          // CPython-style "Traceback (most recent call last):\n  File ..."
     double endClock = 0.0;          // the clock when the program ended
     bool hung = false;              // waiting with nothing left that could wake it
-    bool cut = false;               // stopped at the step budget
+    bool cut = false;               // stopped at the step budget (or cancelled)
+    bool cancelled = false;         // stopped by RunOptions::cancel
     std::optional<lang::SyntaxError> syntaxError;   // the script did not compile
     std::string errorOutput;        // what the program wrote to stderr (asyncio's reports), never stdout
     // The run's events (program, code lines of the script, loop, tasks, world);

@@ -5,6 +5,7 @@
 
 #include "core/runtime/runtime_util.h"
 #include "core/runtime/text_ops.h"
+#include "core/vm/vm_internal.h"
 
 #include <cstring>
 #include <set>
@@ -105,7 +106,8 @@ Value builtinGetattr(Vm& vm, CallArgs& a)
     vm::StrObj* name = nullptr;
     if (!nameArg(vm, a[1], name)) return Value::error();
     if (a.npos == 2) return vm.getAttr(a[0], a[1]);
-    Value v = vm.getAttrOpt(a[0], name->view());
+    // The name is usually a constant of the code (interned): no need to intern it again.
+    Value v = name->m_interned ? vm::detail::getAttrQuiet(vm, a[0], a[1]) : vm.getAttrOpt(a[0], name->view());
     if (v.isUnbound()) return a[2];
     return v;
 }

@@ -5,25 +5,51 @@
 // (from the `task.state` events asyncio writes), so a Line event can name
 // its owner without the VM knowing what a task is.
 //
+// Every event of a run passes through here, so this is also where the run's
+// limits are watched (the step budget in events, a cancel flag another
+// thread may set, a periodic progress call) and where a due intervention
+// ("cancel task X once the trace reaches step k") is found. The Recorder only
+// says that the run should stop (stopRequested()); the code that holds the
+// VM (the runner's line hook, `_awaitscope.trace`) cuts it.
+//
 // A Recorder without a trace (null) accepts every call and records nothing,
 // so callers never need to check.
 
 #include "core/trace/trace.h"
 
+#include <atomic>
 #include <cstdint>
+#include <functional>
+#include <optional>
 #include <string_view>
 
 namespace aw::trace {
 
 class Recorder {
 public:
+    enum class Stop : uint8_t {
+        None,
+        Budget,      // the trace holds the step budget's events
+        Cancelled,   // the cancel flag was set
+    };
+
     explicit Recorder(Trace* trace = nullptr) : m_trace(trace) {}
 
     Trace* trace() const { return m_trace; }
     bool enabled() const { return m_trace != nullptr; }
 
     // Any event. TaskState events also update currentOwner().
-    void event(EventKind kind, uint32_t a = 0, uint32_t b = 0, double x = 0.0, std::string_view s = {});
+    void event(EventKind kind, uint32_t a = 0, uint32_t b = 0, double x = 0.0, std::string_view s = {}) {
+        if (!m_trace) return;
+        append(Event{kind, 0, 0, a, b, s.empty() ? 0u : m_trace->strings().intern(s), x});
+    }
+
+    // Any event whose text the caller interned already (Trace::strings()), for hot paths.
+    void eventWithText(EventKind kind, uint32_t a, uint32_t b, uint32_t textId) {
+        if (!m_trace) return;
+        append(Event{kind, 0, 0, a, b, textId, 0.0});
+    }
+    uint32_t intern(std::string_view text) { return m_trace ? m_trace->strings().intern(text) : 0u; }
 
     // program
     void programStart(std::string_view filename) { event(EventKind::ProgramStart, 0, 0, 0.0, filename); }
@@ -35,15 +61,66 @@ public:
     void note(std::string_view text) { event(EventKind::Note, 0, 0, 0.0, text); }
 
     // code: a line of user code reached, with the column range of its expression.
-    void line(int32_t line, int32_t colStart, int32_t colEnd);
+    void line(int32_t line, int32_t colStart, int32_t colEnd) {
+        if (!m_trace) return;
+        append(Event{EventKind::Line, 0, 0, m_owner, static_cast<uint32_t>(line < 0 ? 0 : line),
+                     packColumns(colStart, colEnd), 0.0});
+    }
 
     // The task whose step is running (0: top level or a plain callback).
     uint32_t currentOwner() const { return m_owner; }
 
+    // ------------------------------------------------------------ limits
+    // Stop once the trace holds `events` events (capped below Trace::kCapacity).
+    void setStepBudget(uint64_t events);
+    // Stop soon after `*flag` becomes true (polled every kCancelPollEvents events).
+    void setCancelFlag(const std::atomic<bool>* flag);
+    // `callback(events)` every `every` events (every > 0).
+    void setProgress(std::function<void(uint64_t events)> callback, uint64_t every);
+    // Polls the cancel flag now (for code that may run long between events).
+    void pollCancel();
+    Stop stopRequested() const { return m_stop; }
+    uint64_t events() const { return m_events; }
+
+    static constexpr uint64_t kCancelPollEvents = 1024;
+
+    // ------------------------------------------------------------ interventions
+    // Cancel task `task` (a trace id) once the trace holds event `step`.
+    void setTaskCancel(uint32_t task, uint64_t step) { m_cancelTask = task; m_cancelStep = step; }
+    // The task to cancel now, if that intervention is due; true only once.
+    std::optional<uint32_t> takeDueTaskCancel() {
+        if (!m_cancelTask || m_events <= m_cancelStep) return std::nullopt;
+        const uint32_t task = *m_cancelTask;
+        m_cancelTask.reset();
+        return task;
+    }
+
 private:
+    void append(const Event& e) {
+        if (e.kind == EventKind::TaskState) noteTaskState(e);
+        m_trace->append(e);
+        if (++m_events >= m_nextCheck) check();
+    }
+    void noteTaskState(const Event& e);
+    void check();          // the slow path: budget, cancel flag, progress; sets m_nextCheck
+    void planNextCheck();
+
     Trace* m_trace = nullptr;
     uint32_t m_owner = 0;
     uint32_t m_runningId = 0;   // interned "running" in m_trace's string table
+
+    uint64_t m_events = 0;      // events appended through this recorder
+    uint64_t m_nextCheck = ~uint64_t{0};
+    uint64_t m_budget = ~uint64_t{0};
+    const std::atomic<bool>* m_cancel = nullptr;
+    uint64_t m_nextCancelPoll = ~uint64_t{0};
+    std::function<void(uint64_t)> m_progress;
+    uint64_t m_progressEvery = 0;
+    uint64_t m_nextProgress = ~uint64_t{0};
+    Stop m_stop = Stop::None;
+
+    std::optional<uint32_t> m_cancelTask;
+    uint64_t m_cancelStep = 0;
 };
 
 }  // namespace aw::trace

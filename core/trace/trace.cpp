@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <iterator>
+#include <stdexcept>
 
 namespace aw::trace {
 namespace {
@@ -14,6 +15,14 @@ constexpr std::string_view kWireNames[] = {
 static_assert(std::size(kWireNames) == static_cast<std::size_t>(EventKind::Count));
 
 }  // namespace
+
+Trace::Trace() : m_chunks(std::make_unique<std::unique_ptr<Chunk>[]>(kMaxChunks)) {}
+Trace::~Trace() = default;
+
+void Trace::addChunk(std::size_t chunk) {
+    if (chunk >= kMaxChunks) throw std::length_error("the trace is full");
+    m_chunks[chunk] = std::make_unique<Chunk>();
+}
 
 std::string_view wireName(EventKind kind) { return kWireNames[static_cast<std::size_t>(kind)]; }
 

@@ -9,6 +9,7 @@
 #include "core/trace/string_table.h"
 
 #include <array>
+#include <atomic>
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -38,34 +39,63 @@ struct Event {
 };
 static_assert(sizeof(Event) == 24, "trace events are 24 bytes");
 
-// Events are stored in fixed-size chunks so appending never moves old events:
-// the UI may read events [0, size()) while the engine appends more.
+// Events are stored in fixed-size chunks so appending never moves old events.
+//
+// Threads: one writer (the engine's thread) appends; any number of readers
+// (the UI) may read events [0, published()) and their strings while the
+// writer goes on appending. That holds because
+//  - the chunk pointer table has a fixed capacity (kMaxChunks slots,
+//    allocated once), so it never reallocates under a reader;
+//  - an event is written, and its string interned (StringTable publishes it
+//    first), before the release store that publishes it; a reader's
+//    published() is the matching acquire load;
+//  - published events are never modified.
+// size() is published(): the writer publishes every event as it appends it
+// (on x86 a release store is a plain store), so the writer's view and a
+// reader's differ only by what the reader has not yet seen.
+// A run that would pass kCapacity events is cut before (the Recorder caps the
+// step budget); append() throws std::length_error past it.
 class Trace {
 public:
     static constexpr std::size_t kChunkSize = 1 << 16;
+    static constexpr std::size_t kMaxChunks = 1 << 12;
+    static constexpr std::size_t kCapacity = kChunkSize * kMaxChunks;   // 268 million events (6 GB)
 
+    Trace();
+    ~Trace();
+    Trace(const Trace&) = delete;
+    Trace& operator=(const Trace&) = delete;
+
+    // Writer only.
     void append(const Event& e) {
-        if (m_size % kChunkSize == 0) m_chunks.push_back(std::make_unique<Chunk>());
-        (*m_chunks.back())[m_size % kChunkSize] = e;
+        const std::size_t chunk = m_size / kChunkSize;
+        if (m_size % kChunkSize == 0) addChunk(chunk);
+        (*m_chunks[chunk])[m_size % kChunkSize] = e;
         ++m_size;
+        m_published.store(m_size, std::memory_order_release);
     }
     void append(EventKind kind, uint32_t a = 0, uint32_t b = 0, double x = 0.0, std::string_view s = {}) {
         append(Event{kind, 0, 0, a, b, s.empty() ? 0u : m_strings.intern(s), x});
     }
 
-    std::size_t size() const { return m_size; }
+    // Any thread: events [0, published()) may be read.
+    std::size_t published() const { return m_published.load(std::memory_order_acquire); }
+    std::size_t size() const { return published(); }
     const Event& operator[](std::size_t i) const { return (*m_chunks[i / kChunkSize])[i % kChunkSize]; }
 
-    StringTable& strings() { return m_strings; }
+    StringTable& strings() { return m_strings; }   // writer only
     const StringTable& strings() const { return m_strings; }
     std::string_view text(const Event& e) const { return m_strings.get(e.s); }
 
-    std::size_t memoryBytes() const { return m_chunks.size() * sizeof(Chunk); }
+    std::size_t memoryBytes() const { return (m_size + kChunkSize - 1) / kChunkSize * sizeof(Chunk); }
 
 private:
     using Chunk = std::array<Event, kChunkSize>;
-    std::vector<std::unique_ptr<Chunk>> m_chunks;
-    std::size_t m_size = 0;
+    void addChunk(std::size_t chunk);
+
+    std::unique_ptr<std::unique_ptr<Chunk>[]> m_chunks;   // kMaxChunks slots, allocated once
+    std::size_t m_size = 0;                                // the writer's count
+    std::atomic<std::size_t> m_published{0};
     StringTable m_strings;
 };
 

@@ -12,6 +12,7 @@
 
 #include "core/vm/value.h"
 
+#include <atomic>
 #include <cstdint>
 #include <string_view>
 #include <vector>
@@ -52,7 +53,12 @@ struct DictObj : Obj {
     std::vector<Entry> m_entries;     // insertion order, with holes
     std::vector<int32_t> m_index;     // -1 empty, -2 dummy, else entry index; size power of 2
     size_t m_used = 0;                // live entries
-    uint64_t m_version = 0;           // bumped on insert/delete (iteration-changed-size checks)
+    // Changed on every insert/delete/clear to a value no other dict ever had
+    // (iteration-changed-size checks, and the VM's lookup caches).
+    uint64_t m_version = 0;
+    // A type's __dict__ (markTypeDict): any change to it moves typeDictEpoch,
+    // which invalidates the VM's cache of attribute lookups on types.
+    bool m_ofType = false;
 
     size_t size() const { return m_used; }
     // Value::unbound() when missing, Value::error() on error.
@@ -74,6 +80,15 @@ struct DictObj : Obj {
     int64_t findSlot(Vm& vm, const Value& key, int64_t hash, bool& error);
     void rebuildIndex(size_t minSize);
 };
+
+// Moves whenever any type's __dict__ gains, loses or rebinds a key, or a dict
+// becomes a type's (types are few and rarely change after their class body).
+extern std::atomic<uint64_t> g_typeDictEpoch;
+inline uint64_t typeDictEpoch() { return g_typeDictEpoch.load(std::memory_order_relaxed); }
+inline void markTypeDict(DictObj* d) {
+    d->m_ofType = true;
+    g_typeDictEpoch.fetch_add(1, std::memory_order_relaxed);
+}
 
 struct SetObj : Obj {   // set and frozenset (kind says which)
     static constexpr Kind kKind = Kind::Set;

@@ -5,10 +5,22 @@
 #include "core/vm/str.h"
 #include "core/vm/vm.h"
 
+#include <atomic>
+
 namespace aw::vm {
 
 namespace {
 constexpr int32_t kEmpty = -1, kDummy = -2;
+
+// Dict versions are never reused, by any dict on any thread, so a cache that
+// remembers (dict, version) can never confuse two states of a dict nor a new
+// dict at a freed one's address: each thread hands out versions from its own
+// block of 2^40.
+std::atomic<uint64_t> g_versionBlocks{1};
+uint64_t nextDictVersion() {
+    thread_local uint64_t next = g_versionBlocks.fetch_add(1, std::memory_order_relaxed) << 40;
+    return ++next;
+}
 
 // Equality without running Python code for the common key kinds: 1/0, or 2 = "ask the Vm".
 inline int quickEq(const Value& a, const Value& b) {
@@ -34,6 +46,8 @@ inline int quickEq(const Value& a, const Value& b) {
     return a.tag() == b.tag() && a.tag() == Value::Tag::None;
 }
 }  // namespace
+
+std::atomic<uint64_t> g_typeDictEpoch{1};
 
 void DictObj::rebuildIndex(size_t minSize) {
     // Compact the entries (drop holes) and rebuild the index.
@@ -143,6 +157,7 @@ bool DictObj::set(Vm& vm, const Value& key, Value value) {
     bool err;
     int64_t slot = findSlot(vm, key, h, err);
     if (err) return false;
+    if (m_ofType) g_typeDictEpoch.fetch_add(1, std::memory_order_relaxed);
     if (slot >= 0) {
         m_entries[size_t(m_index[size_t(slot)])].value = std::move(value);
         return true;
@@ -159,7 +174,7 @@ bool DictObj::set(Vm& vm, const Value& key, Value value) {
     }
     m_index[j] = int32_t(m_entries.size() - 1);
     ++m_used;
-    ++m_version;
+    m_version = nextDictVersion();
     return true;
 }
 
@@ -174,6 +189,7 @@ int DictObj::remove(Vm& vm, const Value& key, Value* out) {
     int64_t slot = findSlot(vm, key, h, err);
     if (err) return -1;
     if (slot < 0) return 0;
+    if (m_ofType) g_typeDictEpoch.fetch_add(1, std::memory_order_relaxed);
     Entry& e = m_entries[size_t(m_index[size_t(slot)])];
     m_index[size_t(slot)] = kDummy;
     Value oldKey = std::move(e.key);
@@ -181,7 +197,7 @@ int DictObj::remove(Vm& vm, const Value& key, Value* out) {
     e.key = Value::unbound();
     e.value = Value();
     --m_used;
-    ++m_version;
+    m_version = nextDictVersion();
     if (out) *out = std::move(oldValue);
     return 1;
 }
@@ -193,11 +209,12 @@ int DictObj::contains(Vm& vm, const Value& key) {
 }
 
 void DictObj::clear() {
+    if (m_ofType) g_typeDictEpoch.fetch_add(1, std::memory_order_relaxed);
     std::vector<Entry> old = std::move(m_entries);
     m_entries.clear();
     m_index.clear();
     m_used = 0;
-    ++m_version;
+    m_version = nextDictVersion();
 }
 
 bool DictObj::next(size_t& cursor, Value* key, Value* value) const {

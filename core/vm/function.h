@@ -27,6 +27,17 @@ struct Instr {
     uint32_t arg;
 };
 
+// LOAD_GLOBAL's inline cache, one per name of a code object: where the name
+// was found, valid while the globals (and, for a builtin, the builtins) dict
+// has had no key added or removed since (dict versions are never reused).
+struct GlobalCacheEntry {
+    const DictObj* globals = nullptr;
+    uint64_t globalsVersion = 0;
+    const DictObj* builtins = nullptr;    // null: the name is a global
+    uint64_t builtinsVersion = 0;
+    uint32_t entry = 0;                   // index in the owning dict's entries
+};
+
 struct CodeObj : Obj {
     static constexpr Kind kKind = Kind::Code;
     CodeObj() : Obj(kKind) {}
@@ -42,6 +53,7 @@ struct CodeObj : Obj {
     int32_t m_nfrees = 0;              // freevars
     int32_t m_stackSize = 0;
     uint32_t m_flags = 0;
+    std::vector<GlobalCacheEntry> m_globalCache;   // by name index, filled by LOAD_GLOBAL
 
     const bytecode::CodeUnit& unit() const { return *m_unit; }
     int32_t lineAt(size_t ip) const { return ip < m_unit->spans.size() ? m_unit->spans[ip].line : m_unit->firstLine; }

@@ -47,6 +47,7 @@ struct FrameObj : Obj {
     Obj* m_owner = nullptr;      // borrowed: the generator owning this frame, if any
     bool m_entry = false;        // returning goes back to C++
     bool m_yieldedValue = false; // async generator: last suspension was a `yield` (not an await)
+    bool m_announced = false;    // the frame hook saw it enter (it owes a pop when the frame ends)
 
     Value* local(size_t i) { return &m_slots[i]; }
     int32_t line() const { return m_code->lineAt(m_lastIp); }

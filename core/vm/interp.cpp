@@ -16,6 +16,42 @@ namespace aw::vm::detail {
 
 using bytecode::Opcode;
 
+namespace {
+// The frame hook (vm.h FrameHook): a frame is announced when it first runs
+// and owes exactly one exit when it returns or an exception leaves it.
+inline void announceEnter(Vm& vm, FrameObj* f) {
+    if (__builtin_expect(vm.m_frameHook != nullptr, 0) && !f->m_announced) {
+        f->m_announced = true;
+        vm.m_frameHook(vm.m_frameHookUser, vm, *f, true);
+    }
+}
+// LOAD_GLOBAL's lookup when its cache entry does not hold: finds the name
+// and refills the entry (left empty when the name is missing).
+Value loadGlobalSlow(const DictObj* globals, const DictObj* builtins, const StrObj* name, GlobalCacheEntry& c) {
+    c = GlobalCacheEntry{};
+    for (const DictObj* d : {globals, builtins}) {
+        const int64_t ix = entryIndex(d, name);
+        if (ix < 0) continue;
+        c.globals = globals;
+        c.globalsVersion = globals->m_version;
+        if (d == builtins && d != globals) {
+            c.builtins = builtins;
+            c.builtinsVersion = builtins->m_version;
+        }
+        c.entry = uint32_t(ix);
+        return d->m_entries[size_t(ix)].value;
+    }
+    return Value::unbound();
+}
+
+inline void announceExit(Vm& vm, FrameObj* f) {
+    if (__builtin_expect(f->m_announced, 0)) {
+        f->m_announced = false;
+        if (vm.m_frameHook) vm.m_frameHook(vm.m_frameHookUser, vm, *f, false);
+    }
+}
+}  // namespace
+
 ExitKind execute(Vm& vm, FrameObj* entry, bool throwing, Value& result) {
     const BuiltinTypes& T = vm.types();
     const char stackMark = 0;
@@ -49,7 +85,7 @@ ExitKind execute(Vm& vm, FrameObj* entry, bool throwing, Value& result) {
         code = co->m_code.data();                      \
         slots = f->m_slots.data();                     \
         sp = slots + f->m_sp;                          \
-        stackLimit = slots + f->m_slots.size();        \
+        stackLimit = slots + f->m_stackBase + co->m_stackSize; /* not the pooled array's size */ \
         ip = f->m_ip;                                  \
     } while (0)
 #define SAVE_FRAME()                                   \
@@ -72,10 +108,11 @@ ExitKind execute(Vm& vm, FrameObj* entry, bool throwing, Value& result) {
         addTb = true;
         goto error;
     }
+    announceEnter(vm, f);
 
     for (;;) {
         {
-        if (__builtin_expect(--vm.m_stepsLeft == 0, 0)) {
+        if (__builtin_expect(--vm.m_stepsLeft == 0, 0) && !vm.nextStepSlice()) {
             vm.m_stepsLeft = 1;
             vm.m_cut = true;
             if (!vm.hasError()) vm.m_error = vm.newException(T.budgetExceeded, "step budget exhausted");
@@ -152,12 +189,21 @@ ExitKind execute(Vm& vm, FrameObj* entry, bool throwing, Value& result) {
         }
         case Opcode::LOAD_CLOSURE: PUSH(slots[co->m_nlocals + in.arg]); break;
         case Opcode::LOAD_GLOBAL: {
-            const Value& name = co->m_names[in.arg];
-            Value v = f->m_globals.as<DictObj>()->getStr(name.as<StrObj>());
-            if (v.isUnbound()) {
-                v = f->m_builtins.as<DictObj>()->getStr(name.as<StrObj>());
-                if (v.isUnbound()) { nameError(vm, name); goto error; }
+            const DictObj* globals = f->m_globals.as<DictObj>();
+            const DictObj* builtins = f->m_builtins.as<DictObj>();
+            if (__builtin_expect(co->m_globalCache.size() != co->m_names.size(), 0))
+                co->m_globalCache.assign(co->m_names.size(), GlobalCacheEntry{});
+            GlobalCacheEntry& c = co->m_globalCache[in.arg];
+            if (c.globals == globals && globals->m_version == c.globalsVersion) {
+                if (!c.builtins) { PUSH(globals->m_entries[c.entry].value); break; }
+                if (c.builtins == builtins && builtins->m_version == c.builtinsVersion) {
+                    PUSH(builtins->m_entries[c.entry].value);
+                    break;
+                }
             }
+            const Value& name = co->m_names[in.arg];
+            Value v = loadGlobalSlow(globals, builtins, name.as<StrObj>(), c);
+            if (v.isUnbound()) { nameError(vm, name); goto error; }
             PUSH(std::move(v));
             break;
         }
@@ -287,6 +333,7 @@ ExitKind execute(Vm& vm, FrameObj* entry, bool throwing, Value& result) {
                 ++vm.m_depth;
                 f = nf;
                 LOAD_FRAME();
+                announceEnter(vm, f);
                 break;
             }
             SAVE_FRAME();
@@ -639,6 +686,7 @@ ExitKind execute(Vm& vm, FrameObj* entry, bool throwing, Value& result) {
         }
         case Opcode::RETURN_VALUE: {
             Value r = POP();
+            announceExit(vm, f);
             if (f->m_entry) {
                 SAVE_FRAME();
                 vm.m_frame = f->m_back;
@@ -920,6 +968,7 @@ ExitKind execute(Vm& vm, FrameObj* entry, bool throwing, Value& result) {
             while (sp > base) { Value dead = POP(); }
             f->m_blocks.clear();
             SAVE_FRAME();
+            announceExit(vm, f);
             if (f->m_entry) {
                 vm.m_frame = f->m_back;
                 --vm.m_depth;

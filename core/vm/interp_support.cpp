@@ -134,7 +134,7 @@ Value getAwaitable(Vm& vm, const Value& obj, uint32_t arg) {
         }
     }
     if (obj.isObj() && obj.asObj()->kind() == Kind::Coroutine) return obj;
-    Value aw = vm.typeOf(obj)->lookup("__await__");
+    Value aw = typeLookup(vm, vm.typeOf(obj), internedName(vm, "__await__"));
     if (aw.isUnbound() || obj.isObj() == false || obj.asObj()->kind() == Kind::Generator) {
         std::string tn = vm.typeName(obj);
         if (arg == 1) return vm.raise(vm.types().TypeError, "'async with' received an object from __aenter__ that does not implement __await__: " + tn);

@@ -20,6 +20,7 @@ struct StrObj : Obj {
     bool m_ascii = true;         // every byte < 0x80: byte index == code-point index
     mutable bool m_hashed = false;
     mutable int64_t m_hash = 0;
+    bool m_interned = false;     // Vm::intern's (lives as long as the Vm: its address names it)
 
     const std::string& text() const { return m_text; }
     std::string_view view() const { return m_text; }

@@ -73,13 +73,25 @@ enum class GenStatus { Yielded, Returned, Error };
 
 // Called when an instruction that starts a line is about to run.
 using LineHook = void (*)(void* user, Vm& vm, FrameObj& frame, int32_t line);
+// Called when a Python frame first starts running (entering = true) and when
+// it ends by returning or by an exception leaving it (entering = false). A
+// generator or coroutine suspended and resumed is the same frame: one call
+// when it first runs, one when it finishes. A frame that never ran (a
+// coroutine closed before its first step) gets neither.
+using FrameHook = void (*)(void* user, Vm& vm, FrameObj& frame, bool entering);
 
 class Vm {
 public:
     struct Options {
         uint64_t stepBudget = 5'000'000;   // instructions; then the run is cut
         int recursionLimit = 1000;         // Python frames
+        // Set from another thread to cut the run; checked every kStepSlice
+        // instructions, so code that records no events stops promptly too.
+        const std::atomic<bool>* cancel = nullptr;
     };
+    // The dispatch loop counts down one slice of the budget at a time; between
+    // slices it checks the cancel flag (about every 10 ms of run time).
+    static constexpr uint64_t kStepSlice = uint64_t{1} << 20;
     Vm();
     explicit Vm(const Options& options);
     ~Vm();
@@ -95,12 +107,16 @@ public:
     void setSource(const std::string& filename, std::string_view source);
     std::string sourceLine(const std::string& filename, int32_t line) const;
     void setLineHook(LineHook hook, void* user) { m_lineHook = hook; m_lineHookUser = user; }
+    void setFrameHook(FrameHook hook, void* user) { m_frameHook = hook; m_frameHookUser = user; }
     // Steps (instructions) left before the run is cut; 0 = cut.
     bool cut() const { return m_cut; }
-    uint64_t stepsLeft() const { return m_stepsLeft; }
+    uint64_t stepsLeft() const { return m_stepsLeft + m_stepsReserve; }
     // Spends `n` steps (the event loop counts its events); false when the budget ran out
     // (the run is then cut: a pending uncatchable error unwinds everything).
     bool spendSteps(uint64_t n);
+    // The dispatch loop's slice ran out: starts the next one and returns true,
+    // or returns false when the budget is spent or the run was cancelled.
+    bool nextStepSlice();
 
     // The event loop reports a program waiting with nothing that could wake it
     // (RunResult::hung); it then raises to unwind, and the runner reports the hang.
@@ -268,12 +284,29 @@ public:   // implementation detail used across the vm/*.cpp files
     // C++ stack those nested runs use (a sanitizer build's frames are large).
     const char* m_stackBase = nullptr;
     static constexpr std::size_t kCStackBudget = std::size_t(3) << 20;
-    uint64_t m_stepsLeft = 0;
+    uint64_t m_stepsLeft = 0;      // in the current slice
+    uint64_t m_stepsReserve = 0;   // the rest of the budget, not yet in a slice
+    const std::atomic<bool>* m_cancel = nullptr;
     bool m_cut = false;
     bool m_hung = false;
     LineHook m_lineHook = nullptr;
     void* m_lineHookUser = nullptr;
+    FrameHook m_frameHook = nullptr;
+    void* m_frameHookUser = nullptr;
     std::vector<Ref<FrameObj>> m_framePool;   // reused frames (speed)
+    // Attribute lookups on types (detail::typeLookup): where an interned name
+    // is on a type's MRO, valid while no type dict changed (typeDictEpoch).
+    struct TypeLookupCacheEntry {
+        const TypeObj* type = nullptr;
+        const StrObj* name = nullptr;
+        uint64_t epoch = 0;                // 0: empty
+        const DictObj* owner = nullptr;    // the dict holding the name; null: not found
+        uint32_t entry = 0;                // its index in owner's entries
+    };
+    static constexpr std::size_t kTypeLookupCacheSize = 1024;
+    std::unique_ptr<TypeLookupCacheEntry[]> m_typeLookupCache;
+    // detail::internedName: the interned str of a C++ string literal, by its address.
+    std::unordered_map<const char*, const StrObj*> m_internedLiterals;
     std::vector<const Obj*> m_reprActive;     // containers being repr'd ("[...]" for cycles)
 };
 

@@ -4,6 +4,8 @@
 #include "core/vm/vm.h"
 #include "core/vm/vm_internal.h"
 
+#include <utility>
+
 namespace aw::vm {
 
 namespace {
@@ -245,6 +247,66 @@ struct SuperObj : NativeObj {
 
 namespace detail {
 
+int64_t entryIndex(const DictObj* d, const StrObj* name) {
+    if (d->m_index.empty()) return -1;
+    const int64_t hash = name->hash();
+    const size_t mask = d->m_index.size() - 1;
+    uint64_t perturb = uint64_t(hash);
+    size_t j = size_t(perturb) & mask;
+    while (true) {
+        const int32_t ix = d->m_index[j];
+        if (ix == -1) return -1;
+        if (ix >= 0) {
+            const DictObj::Entry& e = d->m_entries[size_t(ix)];
+            if (e.hash == hash && e.key.isObj()) {
+                const Obj* k = e.key.asObj();
+                if (k == name || (k->kind() == Kind::Str && static_cast<const StrObj*>(k)->m_text == name->m_text))
+                    return ix;
+            }
+        }
+        perturb >>= 5;
+        j = (j * 5 + perturb + 1) & mask;
+    }
+}
+
+Value typeLookup(Vm& vm, const TypeObj* type, const StrObj* name) {
+    using Entry = Vm::TypeLookupCacheEntry;
+    // Only interned names: they live as long as the Vm, so their address names them.
+    if (!name->m_interned) return type->lookup(name);
+    if (!vm.m_typeLookupCache) vm.m_typeLookupCache.reset(new Entry[Vm::kTypeLookupCacheSize]);
+    const uintptr_t h =
+        (reinterpret_cast<uintptr_t>(type) >> 4) ^ ((reinterpret_cast<uintptr_t>(name) >> 4) * 0x9E3779B1u);
+    Entry& e = vm.m_typeLookupCache[h & (Vm::kTypeLookupCacheSize - 1)];
+    // No type dict changed since the entry was made (nor was a type made, so
+    // a type at a freed one's address cannot match).
+    const uint64_t epoch = typeDictEpoch();
+    if (e.epoch == epoch && e.type == type && e.name == name)
+        return e.owner ? e.owner->m_entries[e.entry].value : Value::unbound();
+    e.type = type;
+    e.name = name;
+    e.epoch = epoch;
+    e.owner = nullptr;
+    for (const TypeObj* t = type; t; t = t->m_base.get()) {
+        const DictObj* d = t->m_dict.get();
+        if (!d) continue;
+        const int64_t ix = entryIndex(d, name);
+        if (ix >= 0) {
+            e.owner = d;
+            e.entry = uint32_t(ix);
+            return d->m_entries[size_t(ix)].value;
+        }
+    }
+    return Value::unbound();
+}
+
+const StrObj* internedName(Vm& vm, const char* literal) {
+    auto it = vm.m_internedLiterals.find(literal);
+    if (it != vm.m_internedLiterals.end()) return it->second;
+    const StrObj* s = vm.intern(literal).as<StrObj>();
+    vm.m_internedLiterals.emplace(literal, s);
+    return s;
+}
+
 Value makeSuper(Vm& vm, TypeObj* start, const Value& obj) {
     auto* s = vm.heap().make<SuperObj>(vm.types().super_);
     s->m_start = start;
@@ -273,7 +335,7 @@ bool loadMethod(Vm& vm, const Value& obj, const Value& name, Value& meth, Value&
         Kind k = o->kind();
         if (k != Kind::Type && k != Kind::Module && k != Kind::Native) {
             auto* nameStr = name.as<StrObj>();
-            Value descr = o->type()->lookup(nameStr);
+            Value descr = typeLookup(vm, o->type(), nameStr);
             bool plain = descr.is<FunctionObj>() ||
                          (descr.is<NativeFunctionObj>() && descr.as<NativeFunctionObj>()->m_isMethod &&
                           descr.as<NativeFunctionObj>()->m_self.isUnbound());
@@ -289,7 +351,7 @@ bool loadMethod(Vm& vm, const Value& obj, const Value& name, Value& meth, Value&
         }
     } else {
         // int/float/bool/None methods (runtime natives on the type)
-        Value descr = vm.typeOf(obj)->lookup(name.as<StrObj>());
+        Value descr = typeLookup(vm, vm.typeOf(obj), name.as<StrObj>());
         if (descr.is<NativeFunctionObj>() && descr.as<NativeFunctionObj>()->m_isMethod) {
             meth = std::move(descr);
             self = obj;
@@ -303,14 +365,24 @@ bool loadMethod(Vm& vm, const Value& obj, const Value& name, Value& meth, Value&
 
 }  // namespace detail
 
-Value Vm::getAttrOpt(const Value& obj, std::string_view name) {
-    Value r = getAttr(obj, intern(name));
-    if (r.isError() && errorMatches(m_types.AttributeError)) {
-        clearError();
+namespace {
+// Set by getAttrQuiet for the one getAttr call it makes (nested lookups, such
+// as a property getter's own, raise as usual).
+thread_local bool t_quietMiss = false;
+}  // namespace
+
+Value detail::getAttrQuiet(Vm& vm, const Value& obj, const Value& name) {
+    t_quietMiss = true;
+    Value r = vm.getAttr(obj, name);
+    t_quietMiss = false;
+    if (r.isError() && vm.errorMatches(vm.types().AttributeError)) {
+        vm.clearError();
         return Value::unbound();
     }
     return r;
 }
+
+Value Vm::getAttrOpt(const Value& obj, std::string_view name) { return detail::getAttrQuiet(*this, obj, intern(name)); }
 
 Value Vm::getAttr(const Value& obj, std::string_view name) { return getAttr(obj, intern(name)); }
 
@@ -321,6 +393,7 @@ bool Vm::hasAttr(const Value& obj, std::string_view name) {
 }
 
 Value Vm::getAttr(const Value& obj, const Value& nameValue) {
+    const bool quiet = std::exchange(t_quietMiss, false);   // getAttrQuiet's call: a plain miss raises nothing
     auto* name = nameValue.as<StrObj>();
     std::string_view n = name->view();
     TypeObj* type = typeOf(obj);
@@ -351,7 +424,7 @@ Value Vm::getAttr(const Value& obj, const Value& nameValue) {
         return raise(m_types.AttributeError, "'super' object has no attribute '" + std::string(n) + "'");
     }
 
-    Value descr = type->lookup(name);
+    Value descr = detail::typeLookup(*this, type, name);
     if (!descr.isUnbound() && isDataDescriptor(descr)) {
         if (descr.is<PropertyObj>() && descr.as<PropertyObj>()->m_get.isNone())
             return raise(m_types.AttributeError, "property '" + std::string(n) + "' of '" + type->m_name + "' object has no getter");
@@ -369,9 +442,10 @@ Value Vm::getAttr(const Value& obj, const Value& nameValue) {
     if (n == "__class__") return Value(type);
     if (obj.isObj() && (obj.asObj()->kind() == Kind::Instance || obj.asObj()->kind() == Kind::Native ||
                         obj.asObj()->kind() == Kind::Exception)) {
-        Value ga = type->lookup("__getattr__");
+        Value ga = detail::typeLookup(*this, type, detail::internedName(*this, "__getattr__"));
         if (!ga.isUnbound()) return detail::callValue(*this, ga, obj, &nameValue, 1, nullptr, nullptr, 0);
     }
+    if (quiet) return Value::unbound();
     if (obj.is<ModuleObj>())
         return raise(m_types.AttributeError, "module '" + obj.as<ModuleObj>()->m_name + "' has no attribute '" + std::string(n) + "'");
     return raise(m_types.AttributeError, "'" + type->m_name + "' object has no attribute '" + std::string(n) + "'");
@@ -393,7 +467,7 @@ bool Vm::setAttr(const Value& obj, const Value& nameValue, Value v) {
         if (n == "__qualname__" && v.is<StrObj>()) { t->m_qualname = v.as<StrObj>()->text(); return true; }
         return t->m_dict->set(*this, nameValue, std::move(v));
     }
-    Value descr = type->lookup(name);
+    Value descr = detail::typeLookup(*this, type, name);
     if (descr.is<PropertyObj>()) {
         auto* p = descr.as<PropertyObj>();
         if (p->m_set.isNone()) {
@@ -414,7 +488,7 @@ bool Vm::setAttr(const Value& obj, const Value& nameValue, Value v) {
     if (obj.isObj()) {
         Obj* o = obj.asObj();
         if (o->kind() == Kind::Instance || o->kind() == Kind::Native || o->kind() == Kind::Exception) {
-            Value sa = type->lookup("__setattr__");
+            Value sa = detail::typeLookup(*this, type, detail::internedName(*this, "__setattr__"));
             if (!sa.isUnbound() && !(sa.is<NativeFunctionObj>() && sa.as<NativeFunctionObj>()->m_qualname == "object.__setattr__")) {
                 Value args[2] = {nameValue, v};
                 return !detail::callValue(*this, sa, obj, args, 2, nullptr, nullptr, 0).isError();

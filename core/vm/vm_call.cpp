@@ -42,7 +42,13 @@ FrameObj* acquireFrame(Vm& vm) {
 
 void releaseFrame(Vm& vm, FrameObj* f) {
     if (f->m_refcount == 1 && vm.m_framePool.size() < 256) {
-        for (auto& v : f->m_slots) v = Value();
+        // A pooled frame keeps the largest slot array it ever had; only the
+        // part this code used can hold values (the rest was cleared before).
+        size_t used = f->m_slots.size();
+        if (const CodeObj* c = f->m_code.get())
+            used = std::min(used, size_t(c->m_nlocals) + size_t(c->m_ncells) + size_t(c->m_nfrees) +
+                                      size_t(c->m_stackSize));
+        for (size_t i = 0; i < used; ++i) f->m_slots[i] = Value();
         f->m_blocks.clear();
         f->m_func = f->m_globals = f->m_builtins = f->m_locals = f->m_excState = Value();
         f->m_code.reset();
@@ -50,6 +56,7 @@ void releaseFrame(Vm& vm, FrameObj* f) {
         f->m_owner = nullptr;
         f->m_entry = false;
         f->m_yieldedValue = false;
+        f->m_announced = false;
         vm.m_framePool.emplace_back(f);
         f->decref();
         return;
@@ -258,7 +265,7 @@ Value callValue(Vm& vm, const Value& callable, const Value& self, const Value* a
         return callValue(vm, static_cast<StaticMethodObj*>(o)->m_func, self, args, npos, kwValues, kwNames, nkw);
     default: break;
     }
-    Value call = o->type()->lookup("__call__");
+    Value call = typeLookup(vm, o->type(), internedName(vm, "__call__"));
     if (!call.isUnbound() && (o->kind() == Kind::Instance || o->kind() == Kind::Native || o->kind() == Kind::Exception)) {
         if (!self.isUnbound()) {
             std::vector<Value> all;
@@ -275,7 +282,7 @@ Value callType(Vm& vm, TypeObj* t, const Value* args, size_t npos, const Value* 
     const BuiltinTypes& T = vm.types();
     Value keepType(t);
     // A user __new__ (an implicit staticmethod)
-    Value newFn = t->lookup("__new__");
+    Value newFn = typeLookup(vm, t, internedName(vm, "__new__"));
     bool userNew = newFn.is<FunctionObj>() ||
                    (newFn.is<StaticMethodObj>() && newFn.as<StaticMethodObj>()->m_func.is<FunctionObj>());
     Value obj;
@@ -315,7 +322,7 @@ Value callType(Vm& vm, TypeObj* t, const Value* args, size_t npos, const Value* 
             return vm.raise(T.TypeError, "cannot create '" + t->m_name + "' instances");
         }
     }
-    Value init = t->lookup("__init__");
+    Value init = typeLookup(vm, t, internedName(vm, "__init__"));
     bool userInit = init.is<FunctionObj>();
     if (userInit) {
         Value r = callValue(vm, init, obj, args, npos, kwValues, kwNames, nkw);

@@ -269,7 +269,7 @@ bool Vm::hash(const Value& v, int64_t& out) {
         return true;
     }
     case Kind::Instance: case Kind::Native: case Kind::Exception: {
-        Value h = o->type()->lookup("__hash__");
+        Value h = detail::typeLookup(*this, o->type(), detail::internedName(*this, "__hash__"));
         if (h.isNone()) {
             raise(m_types.TypeError, "unhashable type: '" + typeName(v) + "'");
             return false;

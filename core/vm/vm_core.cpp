@@ -4,6 +4,7 @@
 #include "core/runtime/install.h"
 #include "core/vm/vm_internal.h"
 
+#include <algorithm>
 #include <sstream>
 
 namespace aw::vm {
@@ -11,7 +12,9 @@ namespace aw::vm {
 Vm::Vm() : Vm(Options{}) {}
 
 Vm::Vm(const Options& options) : m_options(options) {
-    m_stepsLeft = options.stepBudget;
+    m_stepsLeft = std::min(options.stepBudget, kStepSlice);
+    m_stepsReserve = options.stepBudget - m_stepsLeft;
+    m_cancel = options.cancel;
     init();
 }
 
@@ -47,7 +50,10 @@ void Vm::bootstrapTypes() {
     T.type->m_base = T.object;
     T.dict->m_base = T.object;
     T.str->m_base = T.object;
-    for (TypeObj* t : {T.type, T.object, T.dict, T.str}) t->m_dict = m_heap.make<DictObj>(T.dict);
+    for (TypeObj* t : {T.type, T.object, T.dict, T.str}) {
+        t->m_dict = m_heap.make<DictObj>(T.dict);
+        markTypeDict(t->m_dict.get());
+    }
     T.type->m_instanceKind = Kind::Type;
 
     auto mk = [&](const char* name, TypeObj* base, Kind k) {
@@ -56,6 +62,7 @@ void Vm::bootstrapTypes() {
         T.type->incref();
         t->m_base = base ? base : T.object;
         t->m_dict = m_heap.make<DictObj>(T.dict);
+        markTypeDict(t->m_dict.get());
         t->m_instanceKind = k;
         return t;
     };
@@ -182,13 +189,24 @@ void Vm::init() {
 
 bool Vm::spendSteps(uint64_t n) {
     if (m_cut) return false;
-    if (m_stepsLeft <= n) {
+    if (stepsLeft() <= n) {
         m_stepsLeft = 0;
+        m_stepsReserve = 0;
         m_cut = true;
         m_error = newException(m_types.budgetExceeded, "step budget exhausted");
         return false;
     }
-    m_stepsLeft -= n;
+    const uint64_t fromReserve = std::min(n, m_stepsReserve);
+    m_stepsReserve -= fromReserve;
+    m_stepsLeft -= n - fromReserve;   // stays >= 1: stepsLeft() > n
+    return true;
+}
+
+bool Vm::nextStepSlice() {
+    if (m_stepsReserve == 0) return false;
+    if (m_cancel && m_cancel->load(std::memory_order_relaxed)) return false;
+    m_stepsLeft = std::min(m_stepsReserve, kStepSlice);
+    m_stepsReserve -= m_stepsLeft;
     return true;
 }
 
@@ -220,6 +238,7 @@ Value Vm::intern(std::string_view utf8) {
     auto it = m_interned.find(std::string(utf8));
     if (it != m_interned.end()) return it->second;
     Value s = newStr(utf8);
+    s.as<StrObj>()->m_interned = true;
     m_interned.emplace(std::string(utf8), s);
     return s;
 }
@@ -265,6 +284,7 @@ TypeObj* Vm::newType(std::string_view name, TypeObj* base, Kind instanceKind, st
     t->m_module = std::string(module);
     t->m_base = base ? base : m_types.object;
     t->m_dict = m_heap.make<DictObj>(m_types.dict);
+    markTypeDict(t->m_dict.get());
     t->m_instanceKind = instanceKind;
     t->m_builtin = true;
     t->incref();   // runtime types live as long as the Vm

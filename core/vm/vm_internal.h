@@ -24,6 +24,18 @@ Value makeGenerator(Vm& vm, FrameObj* frame, FunctionObj* func);
 Value callValue(Vm& vm, const Value& callable, const Value& self, const Value* args, size_t npos,
                 const Value* kwValues, const Value* kwNames, size_t nkw);
 
+// The index in d's entries of the str key `name`, or -1 (DictObj::getStr's probe).
+int64_t entryIndex(const DictObj* d, const StrObj* name);
+// getattr(obj, name, default)'s lookup: Unbound with nothing pending when obj has
+// no such attribute (without making the AttributeError a miss would raise and
+// drop); Error for any other failure.
+Value getAttrQuiet(Vm& vm, const Value& obj, const Value& name);
+// type->lookup(name) through the Vm's lookup cache (for interned names).
+Value typeLookup(Vm& vm, const TypeObj* type, const StrObj* name);
+// The interned str of a C++ string literal (lives as long as the Vm), for the
+// lookups of dunders by C++: found by the literal's address, no hashing.
+const StrObj* internedName(Vm& vm, const char* literal);
+
 // Attribute lookup for LOAD_METHOD: sets meth/self ([meth, self] or [attr, Unbound]); false on error.
 bool loadMethod(Vm& vm, const Value& obj, const Value& name, Value& meth, Value& self);
 

@@ -107,6 +107,7 @@ Value typeCtor(Vm& vm, CallArgs& a) {
     t->m_name = t->m_qualname = a[0].as<StrObj>()->text();
     t->m_base = base;
     t->m_dict = vm.newDict().as<DictObj>();
+    markTypeDict(t->m_dict.get());
     for (auto& e : a[2].as<DictObj>()->m_entries)
         if (!e.key.isUnbound()) t->m_dict->set(vm, e.key, e.value);
     Value mod = t->m_dict->getStr("__module__");
@@ -274,6 +275,7 @@ Value buildClass(Vm& vm, CallArgs& a) {
     t->m_module = mod.is<StrObj>() ? mod.as<StrObj>()->text() : "__main__";
     t->m_base = base;
     t->m_dict = ns.as<DictObj>();
+    markTypeDict(t->m_dict.get());
     t->m_instanceKind = base->m_instanceKind == Kind::Exception ? Kind::Exception
                         : base->m_ctor && base != T.object ? base->m_instanceKind
                                                            : Kind::Instance;

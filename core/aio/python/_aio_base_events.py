@@ -13,6 +13,11 @@ from _aio_events import Handle, TimerHandle
 import _aio_futures as futures
 import _aio_tasks as tasks
 
+# describe_callback(callback, ()) done natively for a plain function or method
+# (every handle scheduled is described in the trace); None elsewhere, and
+# missing from the CPython stand-in of _awaitscope (tools/aio_cpython).
+_describe_plain = getattr(_awaitscope, 'describe_plain', None)
+
 # Minimum number of scheduled timer handles before cleanup of cancelled
 # handles is performed, and the fraction of cancelled handles that triggers it.
 _MIN_SCHEDULED_TIMER_HANDLES = 100
@@ -236,7 +241,10 @@ class BaseEventLoop:
 
     def _call_soon(self, callback, args, context, reason, target):
         handle = Handle(callback, args, self, context)
-        trace('handle.new', handle._aw_id, self._aw_id, 0.0, describe_callback(callback, args))
+        text = None if args or _describe_plain is None else _describe_plain(callback)
+        if text is None:
+            text = describe_callback(callback, args)
+        trace('handle.new', handle._aw_id, self._aw_id, 0.0, text)
         trace('handle.ready', handle._aw_id, target, 0.0, reason)
         self._ready.append(handle)
         return handle

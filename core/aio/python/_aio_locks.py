@@ -1,8 +1,14 @@
 # Awaitscope asyncio: synchronization primitives (CPython 3.11
 # asyncio/locks.py: Lock, Event, Condition, Semaphore, BoundedSemaphore,
 # Barrier), waiters kept in a small deque.
+#
+# Each primitive has an `_aw_id` and reports what the stage shows of it
+# (INTERFACE.md "Trace vocabulary"): `sync.new` when made, `sync.waiter_add` /
+# `sync.waiter_remove` as futures enter and leave its waiter deque, and
+# `sync.value` when it is locked/unlocked, set/cleared or counted up/down.
+# The trace calls sit beside the statements they describe and change nothing.
 
-from _aio_base import Deque, CancelledError, BrokenBarrierError
+from _aio_base import Deque, CancelledError, BrokenBarrierError, trace, new_id
 import _aio_events as events
 
 _FILLING = 'filling'
@@ -24,6 +30,7 @@ def _object_repr(obj):
 
 class _LoopBoundMixin:
     _loop = None
+    _aw_id = 0      # the trace id; 0 when a subclass skipped our __init__
 
     def _get_loop(self):
         loop = events._get_running_loop()
@@ -49,6 +56,8 @@ class Lock(_ContextManagerMixin):
     def __init__(self):
         self._waiters = None
         self._locked = False
+        self._aw_id = new_id()
+        trace('sync.new', self._aw_id, 0, 0.0, 'Lock')
 
     def __repr__(self):
         res = _object_repr(self)
@@ -64,26 +73,31 @@ class Lock(_ContextManagerMixin):
         if (not self._locked and (self._waiters is None or
                 _all_cancelled(self._waiters))):
             self._locked = True
+            trace('sync.value', self._aw_id, 0, 1.0, '')
             return True
         if self._waiters is None:
             self._waiters = Deque()
         fut = self._get_loop().create_future()
         self._waiters.append(fut)
+        trace('sync.waiter_add', self._aw_id, fut._aw_id, 0.0, '')
         try:
             try:
                 await fut
             finally:
                 self._waiters.remove(fut)
+                trace('sync.waiter_remove', self._aw_id, fut._aw_id, 0.0, '')
         except CancelledError:
             if not self._locked:
                 self._wake_up_first()
             raise
         self._locked = True
+        trace('sync.value', self._aw_id, 0, 1.0, '')
         return True
 
     def release(self):
         if self._locked:
             self._locked = False
+            trace('sync.value', self._aw_id, 0, 0.0, '')
             self._wake_up_first()
         else:
             raise RuntimeError('Lock is not acquired.')
@@ -101,6 +115,8 @@ class Event(_LoopBoundMixin):
     def __init__(self):
         self._waiters = Deque()
         self._value = False
+        self._aw_id = new_id()
+        trace('sync.new', self._aw_id, 0, 0.0, 'Event')
 
     def __repr__(self):
         res = _object_repr(self)
@@ -115,11 +131,14 @@ class Event(_LoopBoundMixin):
     def set(self):
         if not self._value:
             self._value = True
+            trace('sync.value', self._aw_id, 0, 1.0, '')
             for fut in self._waiters:
                 if not fut.done():
                     fut.set_result(True)
 
     def clear(self):
+        if self._value:
+            trace('sync.value', self._aw_id, 0, 0.0, '')
         self._value = False
 
     async def wait(self):
@@ -127,11 +146,13 @@ class Event(_LoopBoundMixin):
             return True
         fut = self._get_loop().create_future()
         self._waiters.append(fut)
+        trace('sync.waiter_add', self._aw_id, fut._aw_id, 0.0, '')
         try:
             await fut
             return True
         finally:
             self._waiters.remove(fut)
+            trace('sync.waiter_remove', self._aw_id, fut._aw_id, 0.0, '')
 
 
 class Condition(_ContextManagerMixin):
@@ -144,6 +165,9 @@ class Condition(_ContextManagerMixin):
         self.acquire = lock.acquire
         self.release = lock.release
         self._waiters = Deque()
+        self._aw_id = new_id()
+        # b: the lock it uses (a duck-typed lock of the user's has no id).
+        trace('sync.new', self._aw_id, getattr(lock, '_aw_id', 0), 0.0, 'Condition')
 
     def __repr__(self):
         res = _object_repr(self)
@@ -159,11 +183,13 @@ class Condition(_ContextManagerMixin):
         try:
             fut = self._get_loop().create_future()
             self._waiters.append(fut)
+            trace('sync.waiter_add', self._aw_id, fut._aw_id, 0.0, '')
             try:
                 await fut
                 return True
             finally:
                 self._waiters.remove(fut)
+                trace('sync.waiter_remove', self._aw_id, fut._aw_id, 0.0, '')
         finally:
             cancelled = False
             while True:
@@ -199,11 +225,15 @@ class Condition(_ContextManagerMixin):
 
 class Semaphore(_ContextManagerMixin):
 
+    _aw_kind = 'Semaphore'
+
     def __init__(self, value=1):
         if value < 0:
             raise ValueError("Semaphore initial value must be >= 0")
         self._waiters = None
         self._value = value
+        self._aw_id = new_id()
+        trace('sync.new', self._aw_id, 0, value, self._aw_kind)
 
     def __repr__(self):
         res = _object_repr(self)
@@ -219,19 +249,23 @@ class Semaphore(_ContextManagerMixin):
     async def acquire(self):
         if not self.locked():
             self._value -= 1
+            trace('sync.value', self._aw_id, 0, self._value, '')
             return True
         if self._waiters is None:
             self._waiters = Deque()
         fut = self._get_loop().create_future()
         self._waiters.append(fut)
+        trace('sync.waiter_add', self._aw_id, fut._aw_id, 0.0, '')
         try:
             try:
                 await fut
             finally:
                 self._waiters.remove(fut)
+                trace('sync.waiter_remove', self._aw_id, fut._aw_id, 0.0, '')
         except CancelledError:
             if not fut.cancelled():
                 self._value += 1
+                trace('sync.value', self._aw_id, 0, self._value, '')
                 self._wake_up_next()
             raise
         if self._value > 0:
@@ -240,6 +274,7 @@ class Semaphore(_ContextManagerMixin):
 
     def release(self):
         self._value += 1
+        trace('sync.value', self._aw_id, 0, self._value, '')
         self._wake_up_next()
 
     def _wake_up_next(self):
@@ -248,11 +283,14 @@ class Semaphore(_ContextManagerMixin):
         for fut in self._waiters:
             if not fut.done():
                 self._value -= 1
+                trace('sync.value', self._aw_id, 0, self._value, '')
                 fut.set_result(True)
                 return
 
 
 class BoundedSemaphore(Semaphore):
+
+    _aw_kind = 'BoundedSemaphore'
 
     def __init__(self, value=1):
         self._bound_value = value

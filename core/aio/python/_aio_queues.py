@@ -1,12 +1,31 @@
 # Awaitscope asyncio: queues (CPython 3.11 asyncio/queues.py).
+#
+# A queue reports what the stage shows of it (INTERFACE.md "Trace
+# vocabulary"): `sync.new` when made, `queue.put` / `queue.get` with the item
+# as the trace shows it, and `sync.waiter_add` / `sync.waiter_remove` as
+# get() and put() futures enter and leave `_getters` / `_putters`.
 
-from _aio_base import Deque, QueueEmpty, QueueFull
+from _aio_base import Deque, QueueEmpty, QueueFull, trace, new_id, safe_repr
 from _aio_heapq import heappush, heappop
 from _aio_locks import Event, _LoopBoundMixin
+
+_GETTER = 0.0   # sync.waiter_add x: the future waits in get() ...
+_PUTTER = 1.0   # ... or in put()
+
+
+def _item_repr(item):
+    """The item as the trace shows it; never calls a user __repr__."""
+    if type(item) is tuple:
+        inner = ', '.join([safe_repr(x) for x in item])
+        return '(' + inner + (',)' if len(item) == 1 else ')')
+    return safe_repr(item)
 
 
 class Queue(_LoopBoundMixin):
     """A FIFO queue; maxsize <= 0 means unbounded."""
+
+    _aw_kind = 'Queue'
+    _aw_end = 0     # queue.get b: the item leaves from the front
 
     def __init__(self, maxsize=0):
         self._maxsize = maxsize
@@ -16,6 +35,10 @@ class Queue(_LoopBoundMixin):
         self._finished = Event()
         self._finished.set()
         self._init(maxsize)
+        self._aw_id = new_id()
+        # b: the Event join() waits on; x: maxsize (a non-number shows as 0).
+        size = maxsize if type(maxsize) is int else 0
+        trace('sync.new', self._aw_id, self._finished._aw_id, size, self._aw_kind)
 
     def _init(self, maxsize):
         self._queue = Deque()
@@ -29,6 +52,7 @@ class Queue(_LoopBoundMixin):
     def _wakeup_next(self, waiters):
         while waiters:
             waiter = waiters.popleft()
+            trace('sync.waiter_remove', self._aw_id, waiter._aw_id, 0.0, '')
             if not waiter.done():
                 waiter.set_result(None)
                 break
@@ -70,12 +94,14 @@ class Queue(_LoopBoundMixin):
         while self.full():
             putter = self._get_loop().create_future()
             self._putters.append(putter)
+            trace('sync.waiter_add', self._aw_id, putter._aw_id, _PUTTER, '')
             try:
                 await putter
             except BaseException:
                 putter.cancel()  # Just in case putter is not done yet.
                 try:
                     self._putters.remove(putter)
+                    trace('sync.waiter_remove', self._aw_id, putter._aw_id, 0.0, '')
                 except ValueError:
                     pass
                 if not self.full() and not putter.cancelled():
@@ -87,6 +113,7 @@ class Queue(_LoopBoundMixin):
         if self.full():
             raise QueueFull
         self._put(item)
+        trace('queue.put', self._aw_id, 0, 0.0, _item_repr(item))
         self._unfinished_tasks += 1
         self._finished.clear()
         self._wakeup_next(self._getters)
@@ -95,12 +122,14 @@ class Queue(_LoopBoundMixin):
         while self.empty():
             getter = self._get_loop().create_future()
             self._getters.append(getter)
+            trace('sync.waiter_add', self._aw_id, getter._aw_id, _GETTER, '')
             try:
                 await getter
             except BaseException:
                 getter.cancel()  # Just in case getter is not done yet.
                 try:
                     self._getters.remove(getter)
+                    trace('sync.waiter_remove', self._aw_id, getter._aw_id, 0.0, '')
                 except ValueError:
                     pass
                 if not self.empty() and not getter.cancelled():
@@ -112,6 +141,7 @@ class Queue(_LoopBoundMixin):
         if self.empty():
             raise QueueEmpty
         item = self._get()
+        trace('queue.get', self._aw_id, self._aw_end, 0.0, _item_repr(item))
         self._wakeup_next(self._putters)
         return item
 
@@ -130,6 +160,9 @@ class Queue(_LoopBoundMixin):
 class PriorityQueue(Queue):
     """Entries come out lowest first (a heap)."""
 
+    _aw_kind = 'PriorityQueue'
+    _aw_end = 2     # queue.get b: the trace keeps put order; the item leaves from where it is
+
     def _init(self, maxsize):
         self._queue = []
 
@@ -142,6 +175,9 @@ class PriorityQueue(Queue):
 
 class LifoQueue(Queue):
     """Entries come out last in, first out."""
+
+    _aw_kind = 'LifoQueue'
+    _aw_end = 1     # queue.get b: the item leaves from the back
 
     def _init(self, maxsize):
         self._queue = []
