@@ -3,8 +3,11 @@
 
 #include "app/cli/verbs.h"
 
+#include "core/model/step_queries.h"
 #include "ui/lesson_list.h"
 #include "ui/main_window.h"
+#include "ui/stage/stage_view.h"
+#include "ui/transport/step_cursor.h"
 
 #include <QApplication>
 #include <QDir>
@@ -16,20 +19,51 @@ namespace aw::app {
 
 namespace {
 
-// --screenshot FILE: show the window, run what is loaded, save the window as
-// FILE and quit. For developers checking the window's look with no display
-// server (xvfb-run or QT_QPA_PLATFORM=offscreen); not in --help.
+// Where a screenshot is taken, from AWAITSCOPE_SCREENSHOT_STEP: "N" (a step),
+// "end", "+N" (N steps after where the run landed) or "t=T" (the last step at
+// virtual time T). Unset: where the run landed.
+model::Step screenshotStep(const ui::StepCursor& cursor, const QString& spec) {
+    const QString s = spec.trimmed();
+    if (s.isEmpty())
+        return cursor.step();
+    if (s == QStringLiteral("end"))
+        return cursor.lastStep();
+    if (s.startsWith(QStringLiteral("t=")))
+        return model::StepQueries(*cursor.index()).stepAtTime(s.mid(2).toDouble());
+    if (s.startsWith(QLatin1Char('+')))
+        return cursor.step() + s.mid(1).toULongLong();
+    return s.toULongLong();
+}
+
+// --screenshot FILE: show the window, run what is loaded, go to a step, save
+// the window as FILE and quit. For developers checking the window's look
+// with no display server (xvfb-run or QT_QPA_PLATFORM=offscreen); not in
+// --help. Environment: AWAITSCOPE_SCREENSHOT_STEP (see screenshotStep),
+// AWAITSCOPE_SCREENSHOT_INTERRUPT=T (run with Ctrl+C at T, landing where it
+// is delivered), AWAITSCOPE_SCREENSHOT_THEME=light|dark|projector,
+// AWAITSCOPE_SCREENSHOT_SIZE=WxH (default 1280x720).
 void scheduleScreenshot(ui::MainWindow& window, const QString& file) {
-    QObject::connect(&window, &ui::MainWindow::runFinished, &window, [&window, file] {
-        // Let the console and the annotations lay out before grabbing.
-        QTimer::singleShot(400, &window, [&window, file] {
+    const QString stepSpec = qEnvironmentVariable("AWAITSCOPE_SCREENSHOT_STEP");
+    const QString interrupt = qEnvironmentVariable("AWAITSCOPE_SCREENSHOT_INTERRUPT");
+    QObject::connect(&window, &ui::MainWindow::runFinished, &window, [&window, file, stepSpec] {
+        if (window.cursor()->hasRun())
+            window.cursor()->setStep(screenshotStep(*window.cursor(), stepSpec));
+        // Let the console, the annotations and the stage's animation settle before grabbing.
+        QTimer::singleShot(window.stage()->animationMs() + 400, &window, [&window, file] {
             const bool saved = window.grab().save(file);
             if (!saved)
                 std::fprintf(stderr, "awaitscope: could not save the screenshot to %s\n", qPrintable(file));
             QCoreApplication::exit(saved ? 0 : 1);
         });
     });
-    QTimer::singleShot(500, &window, [&window] { window.runScript(); });
+    QTimer::singleShot(500, &window, [&window, interrupt] {
+        bool ok = false;
+        const double at = interrupt.toDouble(&ok);
+        if (ok)
+            window.runWithInterrupt(at);
+        else
+            window.runScript();
+    });
     QTimer::singleShot(60000, &window, [] {
         std::fprintf(stderr, "awaitscope: the run did not finish within a minute; no screenshot\n");
         QCoreApplication::exit(1);
@@ -50,7 +84,15 @@ int windowVerb(const CommandLine& line, int& argc, char** argv) {
     if (line.screenshot.isEmpty()) {
         window.restoreSession();
     } else {
-        window.resize(1280, 800);
+        // A screenshot does not depend on (or change) the user's session.
+        const QStringList size = qEnvironmentVariable("AWAITSCOPE_SCREENSHOT_SIZE", QStringLiteral("1280x720"))
+                                     .split(QLatin1Char('x'));
+        window.resize(size.value(0).toInt() > 0 ? size.value(0).toInt() : 1280,
+                      size.value(1).toInt() > 0 ? size.value(1).toInt() : 720);
+        bool themeOk = false;
+        const ui::ThemeId theme = ui::themeFromName(qEnvironmentVariable("AWAITSCOPE_SCREENSHOT_THEME"), &themeOk);
+        if (themeOk)
+            window.setTheme(theme);
         if (line.script.isEmpty() && line.lesson.isEmpty() && !ui::builtInLessons().isEmpty())
             window.loadLesson(ui::builtInLessons().first().folder);
     }

@@ -12,5 +12,9 @@ int helpVerb(const CommandLine& line);                            // verb_help.c
 int versionVerb(const CommandLine& line);                         // verb_help.cpp
 int invalidVerb(const CommandLine& line);                         // verb_help.cpp
 int lessonsVerb(const CommandLine& line);                         // verb_lessons.cpp
+int traceVerb(const CommandLine& line);                           // verb_trace.cpp
+int stateVerb(const CommandLine& line);                           // verb_state.cpp
+int exportVerb(const CommandLine& line);                          // verb_export.cpp (under a QGuiApplication,
+                                                                  // offscreen unless QT_QPA_PLATFORM says otherwise)
 
 }  // namespace aw::app

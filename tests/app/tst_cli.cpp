@@ -2,8 +2,13 @@
 // script) sees on stdout, stderr and in the exit status. Run verbs get an
 // environment with no display at all, to show they never need one.
 
+#include "core/trace/trace.h"
+
 #include <QElapsedTimer>
 #include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QTemporaryDir>
@@ -37,6 +42,37 @@ Result runBinary(const QStringList& arguments, const QString& workingDir = {}) {
     result.out = process.readAllStandardOutput();
     result.err = process.readAllStandardError();
     return result;
+}
+
+QJsonObject jsonObject(const QByteArray& text) {
+    QJsonParseError error;
+    const QJsonDocument doc = QJsonDocument::fromJson(text, &error);
+    if (error.error != QJsonParseError::NoError || !doc.isObject())
+        qWarning("not a JSON object (%s): %s", qPrintable(error.errorString()), text.left(200).constData());
+    return doc.object();
+}
+
+// `awaitscope trace` output: one JSON object per line, steps 0, 1, 2, ...,
+// every kind one of events.def's. Empty when anything is off (and says why).
+QList<QJsonObject> traceLines(const QByteArray& out) {
+    QList<QJsonObject> events;
+    if (!out.endsWith('\n')) {
+        qWarning("the trace does not end with a newline");
+        return {};
+    }
+    const QList<QByteArray> lines = out.chopped(1).split('\n');
+    for (const QByteArray& line : lines) {
+        const QJsonObject o = jsonObject(line);
+        const QString kind = o.value(QStringLiteral("kind")).toString();
+        if (o.isEmpty() || o.value(QStringLiteral("step")).toInteger(-1) != events.size() ||
+            !aw::trace::kindFromWireName(kind.toStdString()) || !o.value(QStringLiteral("clock")).isDouble() ||
+            !o.value(QStringLiteral("iter")).isDouble()) {
+            qWarning("bad trace line %lld: %s", qlonglong(events.size()), line.constData());
+            return {};
+        }
+        events.append(o);
+    }
+    return events;
 }
 
 }  // namespace
@@ -188,6 +224,14 @@ private slots:
         QTest::newRow("-h") << QStringList{QStringLiteral("-h")} << QStringLiteral("awaitscope run");
         QTest::newRow("run --help") << QStringList{QStringLiteral("run"), QStringLiteral("--help")}
                                     << QStringLiteral("--interrupt-at T");
+        QTest::newRow("trace --help") << QStringList{QStringLiteral("trace"), QStringLiteral("--help")}
+                                      << QStringLiteral("--out FILE");
+        QTest::newRow("state --help") << QStringList{QStringLiteral("state"), QStringLiteral("-h")}
+                                      << QStringLiteral("--at STEP");
+        QTest::newRow("export --help") << QStringList{QStringLiteral("export"), QStringLiteral("--help")}
+                                       << QStringLiteral("--view VIEW");
+        QTest::newRow("help lists the verbs") << QStringList{QStringLiteral("--help")}
+                                              << QStringLiteral("awaitscope state --at STEP|end");
     }
     void testHelp() {
         QFETCH(QStringList, args);
@@ -242,6 +286,134 @@ private slots:
         QVERIFY2(r.err.contains("no lesson '99'"), r.err.constData());
     }
 
+    // trace: valid JSON per line, consecutive steps, known kinds, the run from start to end.
+    void testTraceLesson() {
+        const Result r = runBinary({QStringLiteral("trace"), QStringLiteral("--lesson"), QStringLiteral("05")});
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(r.err, QByteArray());
+        const QList<QJsonObject> events = traceLines(r.out);
+        QVERIFY(events.size() > 100);
+        QCOMPARE(events.first().value(QStringLiteral("kind")).toString(), QStringLiteral("program.start"));
+        QCOMPARE(events.first().value(QStringLiteral("file")).toString(),
+                 QStringLiteral("lessons/05-tasks-gather/script.py"));
+        QCOMPARE(events.last().value(QStringLiteral("kind")).toString(), QStringLiteral("program.end"));
+        QCOMPARE(events.last().value(QStringLiteral("exit_code")).toInt(), 0);
+        // The printed lines are in the trace with the clock `run` stamps them with.
+        QFile expected(QStringLiteral(AWAITSCOPE_TESTS_DIR "/conformance/lessons/05-tasks-gather.out"));
+        QVERIFY(expected.open(QIODevice::ReadOnly));
+        QByteArray printed;
+        double lastClock = 0;
+        for (const QJsonObject& e : events) {
+            QVERIFY(e.value(QStringLiteral("clock")).toDouble() >= lastClock);   // time never goes back
+            lastClock = e.value(QStringLiteral("clock")).toDouble();
+            if (e.value(QStringLiteral("kind")).toString() == QStringLiteral("output"))
+                printed += QByteArray::number(lastClock, 'f', 3) + '\t' +
+                           e.value(QStringLiteral("text")).toString().toUtf8() + '\n';
+            if (e.value(QStringLiteral("kind")).toString() == QStringLiteral("line")) {
+                QVERIFY(e.value(QStringLiteral("line")).toInt() >= 1);
+                QVERIFY(e.contains(QStringLiteral("owner")) && e.contains(QStringLiteral("col_start")) &&
+                        e.contains(QStringLiteral("col_end")));
+            }
+        }
+        QCOMPARE(printed, expected.readAll());
+    }
+
+    void testTraceToFile() {
+        const QString out = m_dir.filePath(QStringLiteral("trace.jsonl"));
+        const Result r = runBinary({QStringLiteral("trace"), QStringLiteral("--lesson"), QStringLiteral("02"),
+                                    QStringLiteral("--out"), out});
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(r.out, QByteArray());
+        QFile file(out);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray written = file.readAll();
+        QVERIFY(!traceLines(written).isEmpty());
+        const Result toStdout = runBinary({QStringLiteral("trace"), QStringLiteral("--lesson"), QStringLiteral("02")});
+        QCOMPARE(written, toStdout.out);   // the same run, the same trace
+    }
+
+    void testTraceToUnwritableFile() {
+        const QString out = m_dir.filePath(QStringLiteral("no-such-folder/trace.jsonl"));
+        const Result r = runBinary({QStringLiteral("trace"), QStringLiteral("--lesson"), QStringLiteral("02"),
+                                    QStringLiteral("--out"), out});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.startsWith("awaitscope: cannot write '" + out.toUtf8() + "': "), r.err.constData());
+        QVERIFY(!QFile::exists(out));
+    }
+
+    // --budget on trace: the run is cut, the trace ends with program.cut, exit 3 as `run`.
+    void testTraceBudgetCut() {
+        const QString path = writeScript(QStringLiteral("forever.py"), "print('spin')\nwhile True:\n    pass\n");
+        const Result r = runBinary({QStringLiteral("trace"), QStringLiteral("--budget"), QStringLiteral("500"), path});
+        QCOMPARE(r.exitCode, 3);
+        QCOMPARE(r.err, QByteArray("awaitscope: stopped after 500 steps (the step budget); the program may never end\n"));
+        const QList<QJsonObject> events = traceLines(r.out);
+        QVERIFY2(events.size() >= 500 && events.size() <= 510, QByteArray::number(events.size()).constData());
+        QCOMPARE(events.last().value(QStringLiteral("kind")).toString(), QStringLiteral("program.cut"));
+        QCOMPARE(events.last().value(QStringLiteral("reason")).toString(),
+                 QStringLiteral("step budget exhausted: 500 events"));
+    }
+
+    // state --at end of lesson 16: the loop was stopped at 0 s with two timers
+    // still set (2 s and 3 s), then closed, which drops them.
+    void testStateAtEnd() {
+        const Result r = runBinary({QStringLiteral("state"), QStringLiteral("--lesson"), QStringLiteral("16"),
+                                    QStringLiteral("--at"), QStringLiteral("end")});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY(r.out.endsWith("}\n"));
+        QCOMPARE(r.out.count('\n'), 1);
+        const QJsonObject state = jsonObject(r.out);
+        QVERIFY(!state.isEmpty());
+        QCOMPARE(state.value(QStringLiteral("clock")).toDouble(), 0.0);
+        QCOMPARE(state.value(QStringLiteral("ended")).toBool(), true);
+        QCOMPARE(state.value(QStringLiteral("cut")).toBool(), false);
+        const QJsonObject loop = state.value(QStringLiteral("loop")).toObject();
+        QCOMPARE(loop.value(QStringLiteral("phase")).toString(), QStringLiteral("closed"));
+        QCOMPARE(loop.value(QStringLiteral("stopping")).toBool(), false);
+        QVERIFY(loop.value(QStringLiteral("id")).toInt() > 0);
+        QVERIFY(state.value(QStringLiteral("ready")).toArray().isEmpty());
+        const QJsonArray output = state.value(QStringLiteral("output")).toArray();
+        QCOMPARE(output.size(), 1);
+        QCOMPARE(output.at(0).toObject().value(QStringLiteral("text")).toString(), QStringLiteral("Triggered after 1s"));
+        // Whatever the timers list still shows of the two never-fired timers, none is live.
+        for (const QJsonValue& t : state.value(QStringLiteral("timers")).toArray())
+            QVERIFY(t.toObject().value(QStringLiteral("dropped")).toBool() ||
+                    t.toObject().value(QStringLiteral("cancelled")).toBool());
+    }
+
+    // state --at STEP agrees with the trace: the clock and iteration of the same step.
+    void testStateAtStep() {
+        const Result trace = runBinary({QStringLiteral("trace"), QStringLiteral("--lesson"), QStringLiteral("03")});
+        const QList<QJsonObject> events = traceLines(trace.out);
+        QVERIFY(events.size() > 20);
+        const int step = int(events.size()) * 2 / 3;
+        const Result r = runBinary({QStringLiteral("state"), QStringLiteral("--lesson"), QStringLiteral("03"),
+                                    QStringLiteral("--at"), QString::number(step)});
+        QCOMPARE(r.exitCode, 0);
+        const QJsonObject state = jsonObject(r.out);
+        QCOMPARE(state.value(QStringLiteral("step")).toInt(), step);
+        QCOMPARE(state.value(QStringLiteral("clock")).toDouble(), events[step].value(QStringLiteral("clock")).toDouble());
+        QCOMPARE(state.value(QStringLiteral("iteration")).toInt(), events[step].value(QStringLiteral("iter")).toInt());
+    }
+
+    void testStatePastTheEnd() {
+        const Result r = runBinary({QStringLiteral("state"), QStringLiteral("--lesson"), QStringLiteral("02"),
+                                    QStringLiteral("--at"), QStringLiteral("99999999")});
+        QCOMPARE(r.exitCode, 2);
+        QCOMPARE(r.out, QByteArray());
+        QVERIFY2(r.err.contains("past the end of the run"), r.err.constData());
+    }
+
+    void testStateBudgetCut() {
+        const QString path = writeScript(QStringLiteral("forever.py"), "print('spin')\nwhile True:\n    pass\n");
+        const Result r = runBinary({QStringLiteral("state"), QStringLiteral("--budget"), QStringLiteral("300"),
+                                    QStringLiteral("--at"), QStringLiteral("end"), path});
+        QCOMPARE(r.exitCode, 3);
+        const QJsonObject state = jsonObject(r.out);
+        QCOMPARE(state.value(QStringLiteral("cut")).toBool(), true);
+        QCOMPARE(state.value(QStringLiteral("cut_reason")).toString(), QStringLiteral("step budget exhausted: 300 events"));
+    }
+
     void testUsageErrors_data() {
         QTest::addColumn<QStringList>("args");
         QTest::addColumn<QString>("mentions");
@@ -269,8 +441,58 @@ private slots:
         QTest::newRow("lessons with arguments") << QStringList{QStringLiteral("lessons"), QStringLiteral("x")}
                                                 << QStringLiteral("no arguments");
         QTest::newRow("run option without run")
-            << QStringList{QStringLiteral("--budget"), QStringLiteral("5"), QStringLiteral("a.py")}
-            << QStringLiteral("budget");
+            << QStringList{QStringLiteral("--interrupt-at"), QStringLiteral("5"), QStringLiteral("a.py")}
+            << QStringLiteral("interrupt-at");
+        QTest::newRow("window bad budget")
+            << QStringList{QStringLiteral("--budget"), QStringLiteral("many"), QStringLiteral("a.py")}
+            << QStringLiteral("--budget");
+        const QString a = QStringLiteral("a.py");
+        const auto verb = [&a](const char* name, QStringList options) {
+            return QStringList{QString::fromLatin1(name)} + options + QStringList{a};
+        };
+        QTest::newRow("trace bad budget") << verb("trace", {QStringLiteral("--budget"), QStringLiteral("-3")})
+                                          << QStringLiteral("--budget");
+        QTest::newRow("trace without script") << QStringList{QStringLiteral("trace")} << QStringLiteral("which script");
+        QTest::newRow("trace --at") << verb("trace", {QStringLiteral("--at"), QStringLiteral("3")})
+                                    << QStringLiteral("at");
+        QTest::newRow("state without --at") << verb("state", {}) << QStringLiteral("--at STEP");
+        QTest::newRow("state bad --at") << verb("state", {QStringLiteral("--at"), QStringLiteral("soon")})
+                                        << QStringLiteral("--at wants a step number or 'end' (got 'soon')");
+        QTest::newRow("state negative --at") << verb("state", {QStringLiteral("--at"), QStringLiteral("-1")})
+                                             << QStringLiteral("--at wants");
+        QTest::newRow("state bad interrupt")
+            << verb("state", {QStringLiteral("--at"), QStringLiteral("end"), QStringLiteral("--interrupt-at"),
+                              QStringLiteral("x")})
+            << QStringLiteral("--interrupt-at");
+        const QStringList png = {QStringLiteral("--out"), QStringLiteral("x.png")};
+        const QStringList stage = {QStringLiteral("--view"), QStringLiteral("stage")};
+        QTest::newRow("export without view") << verb("export", png) << QStringLiteral("--view stage");
+        QTest::newRow("export bad view") << verb("export", png + QStringList{QStringLiteral("--view"), QStringLiteral("map")})
+                                         << QStringLiteral("--view wants 'stage' or 'timeline' (got 'map')");
+        QTest::newRow("export without out") << verb("export", stage) << QStringLiteral("--out FILE.png");
+        QTest::newRow("export bad format")
+            << verb("export", stage + QStringList{QStringLiteral("--out"), QStringLiteral("x.jpg")})
+            << QStringLiteral("(got 'x.jpg')");
+        QTest::newRow("export --at and --at-time")
+            << verb("export", stage + png + QStringList{QStringLiteral("--at"), QStringLiteral("3"),
+                                                        QStringLiteral("--at-time"), QStringLiteral("1")})
+            << QStringLiteral("not both");
+        QTest::newRow("export bad --at-time")
+            << verb("export", stage + png + QStringList{QStringLiteral("--at-time"), QStringLiteral("later")})
+            << QStringLiteral("--at-time");
+        QTest::newRow("export --from alone")
+            << verb("export", stage + png + QStringList{QStringLiteral("--from"), QStringLiteral("3")})
+            << QStringLiteral("both --from STEP and --to STEP");
+        QTest::newRow("export --from after --to")
+            << verb("export", stage + png + QStringList{QStringLiteral("--from"), QStringLiteral("9"),
+                                                        QStringLiteral("--to"), QStringLiteral("3")})
+            << QStringLiteral("--from 9 comes after --to 3");
+        QTest::newRow("export bad width")
+            << verb("export", stage + png + QStringList{QStringLiteral("--width"), QStringLiteral("4")})
+            << QStringLiteral("--width");
+        QTest::newRow("export bad theme")
+            << verb("export", stage + png + QStringList{QStringLiteral("--theme"), QStringLiteral("neon")})
+            << QStringLiteral("--theme wants 'light', 'dark' or 'projector' (got 'neon')");
     }
     void testUsageErrors() {
         QFETCH(QStringList, args);
