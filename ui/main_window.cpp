@@ -2,254 +2,156 @@
 
 #include "ui/code_editor.h"
 #include "ui/console_view.h"
+#include "ui/edits/edit_store.h"
+#include "ui/lesson/lesson_text_view.h"
 #include "ui/lesson_list.h"
 #include "ui/recent_files.h"
 #include "ui/script_file.h"
-#include "ui/script_runner.h"
-#include "ui/theme.h"
+#include "ui/settings/app_settings.h"
+#include "ui/stage/stage_view.h"
+#include "ui/timeline/timeline_view.h"
+#include "ui/transport/playback.h"
+#include "ui/transport/step_cursor.h"
+#include "ui/transport/transport_bar.h"
+#include "ui/window/run_controller.h"
 
 #include <QAction>
-#include <QApplication>
 #include <QCloseEvent>
 #include <QDir>
 #include <QDockWidget>
+#include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QLabel>
-#include <QMenuBar>
 #include <QMessageBox>
-#include <QRegularExpression>
 #include <QSaveFile>
-#include <QSettings>
 #include <QStandardPaths>
 #include <QStatusBar>
-#include <QToolBar>
+#include <QToolButton>
 
 namespace aw::ui {
 
 namespace {
 
-const QString kGeometryKey = QStringLiteral("window/geometry");
-const QString kStateKey = QStringLiteral("window/state");
-const QString kFileKey = QStringLiteral("session/file");
-const QString kLessonKey = QStringLiteral("session/lesson");
-const QString kZoomKey = QStringLiteral("view/zoom");
-const QString kDirKey = QStringLiteral("session/directory");
-
-constexpr int kMinZoom = -4;
-constexpr int kMaxZoom = 24;
-constexpr int kConsolePointSize = 11;
-
-QString plainText(const QAction* action) {
-    QString text = action->text();
-    text.remove(QLatin1Char('&'));
-    text.remove(QStringLiteral("…"));
-    return text.trimmed();
-}
-
-// "Run (Ctrl+R)": every action's tooltip names its shortcut, so hovering teaches the keyboard.
-void showShortcutInTooltip(QAction* action) {
-    const QString tip = action->statusTip().isEmpty() ? plainText(action) : action->statusTip();
-    if (action->shortcut().isEmpty())
-        action->setToolTip(tip);
-    else
-        action->setToolTip(QStringLiteral("%1 (%2)").arg(tip, action->shortcut().toString(QKeySequence::NativeText)));
-}
-
 QIcon icon(const char* name) {
     return QIcon(QStringLiteral(":/icons/%1.svg").arg(QLatin1String(name)));
 }
 
+QString lessonMarkdown(const QString& folder) {
+    QFile file(QStringLiteral(":/lessons/%1/lesson.md").arg(folder));
+    return file.open(QIODevice::ReadOnly) ? QString::fromUtf8(file.readAll()) : QString();
+}
+
 }  // namespace
 
-MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
+MainWindow::MainWindow(QWidget* parent)
+    : QMainWindow(parent), m_settings(std::make_unique<AppSettings>()), m_edits(std::make_unique<EditStore>()) {
     setObjectName(QStringLiteral("MainWindow"));
     setWindowIcon(icon("awaitscope"));
     setDockNestingEnabled(true);
-    // Lessons run the full height on the left; the console sits under the editor only.
-    setCorner(Qt::BottomLeftCorner, Qt::LeftDockWidgetArea);
+    // The script and the console run the full height on the left, the lesson on the right;
+    // the timeline sits under the stage only.
     setCorner(Qt::TopLeftCorner, Qt::LeftDockWidgetArea);
+    setCorner(Qt::BottomLeftCorner, Qt::LeftDockWidgetArea);
+    setCorner(Qt::TopRightCorner, Qt::RightDockWidgetArea);
+    setCorner(Qt::BottomRightCorner, Qt::RightDockWidgetArea);
 
-    m_editor = new CodeEditor(this);
-    m_editor->setObjectName(QStringLiteral("editor"));
-    setCentralWidget(m_editor);
+    m_stage = new StageView(this);
+    m_stage->setObjectName(QStringLiteral("stage"));
+    m_stage->setFocusPolicy(Qt::StrongFocus);   // arrows step when the stage has the focus
+    setCentralWidget(m_stage);
 
-    m_runner = new ScriptRunner(this);
-    connect(m_runner, &ScriptRunner::finished, this, &MainWindow::onRunFinished);
+    m_cursor = new StepCursor(this);
+    m_playback = new Playback(m_cursor, this);
+    m_runs = new RunController(this);
+    m_autosave = new AutosaveTimer(m_edits.get(), AutosaveTimer::kDefaultDelayMs, this);
 
     createDocks();
     createActions();
     createMenus();
-    createToolBar();
+    createToolBars();
 
     m_runState = new QLabel(tr("Ready"), this);
+    m_runState->setObjectName(QStringLiteral("runState"));
     m_runState->setContentsMargins(8, 0, 8, 0);
+    m_stopButton = new QToolButton(this);
+    m_stopButton->setDefaultAction(m_stopAction);
+    m_stopButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_stopButton->setAutoRaise(true);
+    m_stopButton->hide();
     auto* position = new QLabel(this);
     position->setContentsMargins(8, 0, 8, 0);
     statusBar()->addPermanentWidget(position);
     statusBar()->addPermanentWidget(m_runState);
+    statusBar()->addPermanentWidget(m_stopButton);
     connect(m_editor, &QsciScintilla::cursorPositionChanged, position,
             [position](int line, int index) { position->setText(tr("Ln %1, Col %2").arg(line + 1).arg(index + 1)); });
 
-    connect(m_runner, &ScriptRunner::runningChanged, this, [this](bool running) {
-        m_runAction->setEnabled(!running);
-        m_stopAction->setEnabled(running);
-        m_runState->setText(running ? tr("Running…") : tr("Ready"));
+    connect(m_runs, &RunController::runningChanged, this, &MainWindow::setRunning);
+    connect(m_runs, &RunController::progress, this, [this](quint64 events, double clock) {
+        m_runState->setText(tr("Running… %L1 events, %2 s").arg(events).arg(clock, 0, 'f', 3));
     });
+    connect(m_runs, &RunController::finished, this, &MainWindow::onRunFinished);
+    connect(m_cursor, &StepCursor::stepChanged, this, &MainWindow::showStep);
+    connect(m_stage, &StageView::cancelTaskRequested, this, &MainWindow::cancelTaskHere);
+    connect(m_timeline, &TimelineView::stepRequested, m_cursor, &StepCursor::setStep);
     m_stopAction->setEnabled(false);
 
     connect(m_editor, &QsciScintilla::modificationChanged, this, &QWidget::setWindowModified);
+    connect(m_editor, &QsciScintilla::textChanged, this, &MainWindow::scheduleAutosave);
     connect(m_lessons, &LessonList::lessonChosen, this, [this](const Lesson& lesson) {
-        if (lesson.folder != m_lessonFolder || m_editor->isModified())
+        if (lesson.folder != m_lessonFolder)
             loadLesson(lesson.folder);
     });
+    connect(m_autosave, &AutosaveTimer::saveFailed, this, [this](const QString&, const QString& error) {
+        statusBar()->showMessage(tr("Could not keep your edits: %1").arg(error), 8000);
+    });
 
-    resize(1280, 800);
-    resizeDocks({m_lessonDock}, {330}, Qt::Horizontal);
-    resizeDocks({m_consoleDock}, {260}, Qt::Vertical);
+    resize(1280, 720);
+    resizeDocks({m_editorDock, m_lessonTextDock}, {370, 270}, Qt::Horizontal);
+    resizeDocks({m_consoleDock, m_timelineDock}, {200, 170}, Qt::Vertical);
+    setTheme(ThemeId::Light);
     applyZoom(0);
     setSource(QString(), QString(), QString());
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow() {
+    m_autosave->flush();
+}
+
+QDockWidget* MainWindow::addDock(QWidget* widget, const QString& title, const QString& name, Qt::DockWidgetArea area) {
+    auto* dock = new QDockWidget(title, this);
+    dock->setObjectName(name);
+    dock->setWidget(widget);
+    dock->setFeatures(QDockWidget::DockWidgetClosable | QDockWidget::DockWidgetMovable |
+                      QDockWidget::DockWidgetFloatable);
+    addDockWidget(area, dock);
+    return dock;
+}
 
 void MainWindow::createDocks() {
-    m_lessons = new LessonList(this);
-    m_lessons->setObjectName(QStringLiteral("lessons"));
-    m_lessonDock = new QDockWidget(tr("Lessons"), this);
-    m_lessonDock->setObjectName(QStringLiteral("lessonDock"));
-    m_lessonDock->setWidget(m_lessons);
-    addDockWidget(Qt::LeftDockWidgetArea, m_lessonDock);
+    m_editor = new CodeEditor(this);
+    m_editor->setObjectName(QStringLiteral("editor"));
+    m_editorDock = addDock(m_editor, tr("Script"), QStringLiteral("editorDock"), Qt::LeftDockWidgetArea);
 
     m_console = new ConsoleView(this);
     m_console->setObjectName(QStringLiteral("console"));
-    m_consoleDock = new QDockWidget(tr("Console"), this);
-    m_consoleDock->setObjectName(QStringLiteral("consoleDock"));
-    m_consoleDock->setWidget(m_console);
-    addDockWidget(Qt::BottomDockWidgetArea, m_consoleDock);
-}
+    m_consoleDock = addDock(m_console, tr("Console"), QStringLiteral("consoleDock"), Qt::LeftDockWidgetArea);
+    splitDockWidget(m_editorDock, m_consoleDock, Qt::Vertical);
 
-void MainWindow::createActions() {
-    auto make = [this](const QString& text, const QString& tip, QKeySequence key, auto slot) {
-        auto* action = new QAction(text, this);
-        action->setStatusTip(tip);
-        action->setShortcut(key);
-        connect(action, &QAction::triggered, this, slot);
-        addAction(action);  // shortcuts work with the menu bar hidden (full screen)
-        return action;
-    };
+    m_timeline = new TimelineView(this);
+    m_timeline->setObjectName(QStringLiteral("timeline"));
+    m_timelineDock = addDock(m_timeline, tr("Timeline"), QStringLiteral("timelineDock"), Qt::BottomDockWidgetArea);
 
-    m_newAction = make(tr("&New"), tr("Start an empty script"), QKeySequence::New, [this] { newFile(); });
-    m_newAction->setIcon(icon("new"));
-    m_openAction = make(tr("&Open…"), tr("Open a Python script"), QKeySequence::Open, [this] { open(); });
-    m_openAction->setIcon(icon("open"));
-    m_saveAction = make(tr("&Save"), tr("Save the script"), QKeySequence::Save, [this] { save(); });
-    m_saveAction->setIcon(icon("save"));
-    m_saveAsAction = make(tr("Save &As…"), tr("Save the script under a new name"),
-                          QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S), [this] { saveAs(); });
-    m_quitAction = make(tr("&Quit"), tr("Quit Awaitscope"), QKeySequence(Qt::CTRL | Qt::Key_Q), [this] { close(); });
+    m_lessonText = new LessonTextView(this);
+    m_lessonText->setObjectName(QStringLiteral("lessonText"));
+    m_lessonTextDock = addDock(m_lessonText, tr("Lesson"), QStringLiteral("lessonTextDock"), Qt::RightDockWidgetArea);
 
-    m_undoAction = make(tr("&Undo"), tr("Undo the last edit"), QKeySequence::Undo, [this] { m_editor->undo(); });
-    m_redoAction = make(tr("&Redo"), tr("Redo the edit undone"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z),
-                        [this] { m_editor->redo(); });
-    m_cutAction = make(tr("Cu&t"), tr("Cut the selection"), QKeySequence::Cut, [this] { m_editor->cut(); });
-    m_copyAction = make(tr("&Copy"), tr("Copy the selection"), QKeySequence::Copy, [this] { m_editor->copy(); });
-    m_pasteAction = make(tr("&Paste"), tr("Paste"), QKeySequence::Paste, [this] { m_editor->paste(); });
-    m_selectAllAction = make(tr("Select &All"), tr("Select the whole script"), QKeySequence::SelectAll,
-                             [this] { m_editor->selectAll(); });
-
-    m_runAction = make(tr("&Run"), tr("Run the script"), QKeySequence(Qt::CTRL | Qt::Key_R), [this] { runScript(); });
-    m_runAction->setIcon(icon("run"));
-    m_stopAction =
-        make(tr("S&top"), tr("Stop the run"), QKeySequence(Qt::CTRL | Qt::Key_Period), [this] { stopScript(); });
-    m_stopAction->setIcon(icon("stop"));
-
-    m_zoomInAction = make(tr("Zoom &In"), tr("Larger text"), QKeySequence::ZoomIn, [this] { applyZoom(m_zoom + 1); });
-    m_zoomInAction->setShortcuts({QKeySequence::ZoomIn, QKeySequence(Qt::CTRL | Qt::Key_Equal)});
-    m_zoomOutAction =
-        make(tr("Zoom &Out"), tr("Smaller text"), QKeySequence::ZoomOut, [this] { applyZoom(m_zoom - 1); });
-    m_zoomResetAction =
-        make(tr("&Reset Zoom"), tr("Default text size"), QKeySequence(Qt::CTRL | Qt::Key_0), [this] { applyZoom(0); });
-    m_fullScreenAction = make(tr("&Full Screen"), tr("Fill the screen (for a projector)"), QKeySequence::FullScreen,
-                              [this](bool on) { on ? showFullScreen() : showNormal(); });
-    m_fullScreenAction->setShortcuts({QKeySequence(Qt::Key_F11), QKeySequence::FullScreen});
-    m_fullScreenAction->setCheckable(true);
-    m_shortcutsAction = make(tr("&Keyboard Shortcuts"), tr("List every shortcut, and the version"),
-                             QKeySequence::HelpContents, [this] { showShortcuts(); });
-
-    // The dock panels' own show/hide actions get shortcuts too.
-    QAction* lessonsToggle = m_lessonDock->toggleViewAction();
-    lessonsToggle->setText(tr("&Lessons"));
-    lessonsToggle->setStatusTip(tr("Show or hide the lessons"));
-    lessonsToggle->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_1));
-    addAction(lessonsToggle);
-    QAction* consoleToggle = m_consoleDock->toggleViewAction();
-    consoleToggle->setText(tr("&Console"));
-    consoleToggle->setStatusTip(tr("Show or hide the console"));
-    consoleToggle->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_2));
-    addAction(consoleToggle);
-
-    for (QAction* action : actions())
-        showShortcutInTooltip(action);
-}
-
-void MainWindow::createMenus() {
-    QMenu* file = menuBar()->addMenu(tr("&File"));
-    file->addAction(m_newAction);
-    file->addAction(m_openAction);
-    m_recentMenu = file->addMenu(tr("Open &Recent"));
-    m_recent = new RecentFiles(m_recentMenu, this);
-    connect(m_recent, &RecentFiles::fileChosen, this, [this](const QString& path) {
-        if (maybeSave())
-            openFile(path);
-    });
-    file->addSeparator();
-    file->addAction(m_saveAction);
-    file->addAction(m_saveAsAction);
-    file->addSeparator();
-    file->addAction(m_quitAction);
-
-    QMenu* edit = menuBar()->addMenu(tr("&Edit"));
-    edit->addAction(m_undoAction);
-    edit->addAction(m_redoAction);
-    edit->addSeparator();
-    edit->addAction(m_cutAction);
-    edit->addAction(m_copyAction);
-    edit->addAction(m_pasteAction);
-    edit->addAction(m_selectAllAction);
-
-    QMenu* run = menuBar()->addMenu(tr("&Run"));
-    run->addAction(m_runAction);
-    run->addAction(m_stopAction);
-
-    QMenu* view = menuBar()->addMenu(tr("&View"));
-    view->addAction(m_lessonDock->toggleViewAction());
-    view->addAction(m_consoleDock->toggleViewAction());
-    view->addSeparator();
-    view->addAction(m_zoomInAction);
-    view->addAction(m_zoomOutAction);
-    view->addAction(m_zoomResetAction);
-    view->addSeparator();
-    view->addAction(m_fullScreenAction);
-
-    QMenu* help = menuBar()->addMenu(tr("&Help"));
-    help->addAction(m_shortcutsAction);
-    for (QMenu* menu : {file, edit, run, view, help})
-        menu->setToolTipsVisible(true);
-}
-
-void MainWindow::createToolBar() {
-    QToolBar* bar = addToolBar(tr("Main"));
-    bar->setObjectName(QStringLiteral("mainToolBar"));
-    bar->setMovable(false);
-    bar->setIconSize(QSize(20, 20));
-    bar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-    bar->addAction(m_runAction);
-    bar->addAction(m_stopAction);
-    bar->addSeparator();
-    bar->addAction(m_newAction);
-    bar->addAction(m_openAction);
-    bar->addAction(m_saveAction);
+    m_lessons = new LessonList(this);
+    m_lessons->setObjectName(QStringLiteral("lessons"));
+    m_lessonDock = addDock(m_lessons, tr("Lessons"), QStringLiteral("lessonDock"), Qt::RightDockWidgetArea);
+    tabifyDockWidget(m_lessonTextDock, m_lessonDock);
+    m_lessonTextDock->raise();
 }
 
 QString MainWindow::scriptName() const {
@@ -261,15 +163,29 @@ QString MainWindow::scriptName() const {
 }
 
 void MainWindow::setSource(const QString& text, const QString& filePath, const QString& lessonFolder) {
+    m_autosave->flush();   // the previous lesson's last keystrokes
+    m_runs->stop();
+    m_playback->pause();
+    m_settingSource = true;
     m_editor->clearErrors();
+    m_editor->clearPosition();
     QString normalized = text;
     normalized.replace(QStringLiteral("\r\n"), QStringLiteral("\n"));
     m_editor->setText(normalized);
     m_editor->setModified(false);
     m_editor->setCursorPosition(0, 0);
+    m_settingSource = false;
+    m_original = normalized;
     m_filePath = filePath;
     m_lessonFolder = lessonFolder;
     m_lessons->markCurrent(lessonFolder);
+    m_lessonText->setLesson(lessonFolder.isEmpty() ? QString() : lessonMarkdown(lessonFolder));
+    m_revertAction->setEnabled(false);
+    // A new script: the old run no longer describes it.
+    m_run.reset();
+    m_cursor->setRun(nullptr);
+    m_timeline->setRun(nullptr);
+    m_console->clear();
     updateTitle();
 }
 
@@ -282,7 +198,8 @@ void MainWindow::updateTitle() {
 }
 
 bool MainWindow::loadLesson(const QString& folder) {
-    if (m_editor->isModified() && !maybeSave()) {
+    // A lesson's edits are autosaved; only a file or a new script can lose work here.
+    if (m_lessonFolder.isEmpty() && !maybeSave()) {
         m_lessons->markCurrent(m_lessonFolder);
         return false;
     }
@@ -291,6 +208,7 @@ bool MainWindow::loadLesson(const QString& folder) {
     if (!script.ok)
         return false;
     setSource(QString::fromStdString(script.source), QString(), folder);
+    restoreLessonEdits();
     statusBar()->showMessage(tr("Lesson %1 — press Ctrl+R to run it").arg(folder), 5000);
     return true;
 }
@@ -304,7 +222,7 @@ bool MainWindow::openFile(const QString& path) {
     }
     setSource(QString::fromStdString(script.source), QFileInfo(path).absoluteFilePath(), QString());
     m_recent->add(path);
-    QSettings().setValue(kDirKey, QFileInfo(path).absolutePath());
+    m_settings->setLastDirectory(QFileInfo(path).absolutePath());
     statusBar()->showMessage(tr("Opened %1").arg(QDir::toNativeSeparators(path)), 5000);
     return true;
 }
@@ -325,27 +243,31 @@ bool MainWindow::saveFile(const QString& path) {
                              tr("%1: %2").arg(QDir::toNativeSeparators(path), file.errorString()));
         return false;
     }
+    m_autosave->flush();
     m_filePath = QFileInfo(path).absoluteFilePath();
     m_lessonFolder.clear();
     m_lessons->markCurrent(QString());
+    m_revertAction->setEnabled(false);
     m_editor->setModified(false);
     m_recent->add(m_filePath);
-    QSettings().setValue(kDirKey, QFileInfo(path).absolutePath());
+    m_settings->setLastDirectory(QFileInfo(path).absolutePath());
     updateTitle();
     statusBar()->showMessage(tr("Saved %1").arg(QDir::toNativeSeparators(path)), 5000);
     return true;
 }
 
 void MainWindow::newFile() {
-    if (maybeSave())
-        setSource(QString(), QString(), QString());
+    if (m_lessonFolder.isEmpty() && !maybeSave())
+        return;
+    setSource(QString(), QString(), QString());
 }
 
 void MainWindow::open() {
-    if (!maybeSave())
+    if (m_lessonFolder.isEmpty() && !maybeSave())
         return;
-    const QString dir =
-        QSettings().value(kDirKey, QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation)).toString();
+    QString dir = m_settings->lastDirectory();
+    if (dir.isEmpty())
+        dir = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
     const QString path =
         QFileDialog::getOpenFileName(this, tr("Open a script"), dir, tr("Python scripts (*.py);;All files (*)"));
     if (!path.isEmpty())
@@ -359,8 +281,9 @@ bool MainWindow::save() {
 }
 
 bool MainWindow::saveAs() {
-    const QString dir =
-        QSettings().value(kDirKey, QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation)).toString();
+    QString dir = m_settings->lastDirectory();
+    if (dir.isEmpty())
+        dir = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
     const QString suggested = m_filePath.isEmpty() ? QDir(dir).filePath(scriptName()) : m_filePath;
     QString path = QFileDialog::getSaveFileName(this, tr("Save the script"), suggested, tr("Python scripts (*.py)"));
     if (path.isEmpty())
@@ -371,8 +294,8 @@ bool MainWindow::saveAs() {
 }
 
 bool MainWindow::maybeSave() {
-    if (!m_editor->isModified())
-        return true;
+    if (!m_editor->isModified() || !m_lessonFolder.isEmpty())
+        return true;   // a lesson's edits are kept by the autosave
     const auto answer =
         QMessageBox::question(this, tr("Unsaved changes"), tr("%1 has changes. Save them?").arg(scriptName()),
                               QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
@@ -381,128 +304,14 @@ bool MainWindow::maybeSave() {
     return answer == QMessageBox::Discard;
 }
 
-void MainWindow::runScript() {
-    if (m_runner->isRunning())
-        return;
-    m_editor->clearErrors();
-    m_console->clear();
-    const QString name = scriptName();
-    m_console->appendNote(tr("Running %1 …").arg(name));
-    m_runner->start(m_editor->text().toStdString(), name);
-}
-
-void MainWindow::stopScript() {
-    if (!m_runner->isRunning())
-        return;
-    m_runner->stop();
-    m_console->appendWarning(tr("Stopped."));
-    statusBar()->showMessage(tr("Run stopped"), 5000);
-}
-
-void MainWindow::onRunFinished(const run::RunResult& result, const QString& filename, const std::string& source,
-                               qint64 wallMs) {
-    m_console->appendRun(result, filename, source, wallMs);
-    // Marks point into the text that ran; if it was edited meanwhile they would point at the wrong place.
-    const bool sameText = m_editor->text().toStdString() == source;
-    if (result.syntaxError) {
-        const auto& e = *result.syntaxError;
-        if (sameText)
-            m_editor->showError(e.line, e.col, e.endCol, QString::fromStdString(e.type + ": " + e.message));
-        statusBar()->showMessage(tr("%1 on line %2").arg(QString::fromStdString(e.type)).arg(e.line), 8000);
-    } else if (!result.exceptionType.empty()) {
-        if (sameText)
-            markRuntimeError(result, filename);
-        statusBar()->showMessage(tr("The script ended with %1").arg(QString::fromStdString(result.exceptionType)),
-                                 8000);
-    } else {
-        statusBar()->showMessage(tr("Finished: %n line(s) printed", nullptr, int(result.lines.size())), 8000);
-    }
-    emit runFinished();
-}
-
-void MainWindow::markRuntimeError(const run::RunResult& result, const QString& filename) {
-    // The innermost frame of the script itself: the last `File "<name>", line N` of the traceback.
-    static const QRegularExpression frame(QStringLiteral(R"re(File "([^"]*)", line (\d+))re"));
-    int line = 0;
-    auto it = frame.globalMatch(QString::fromStdString(result.traceback));
-    while (it.hasNext()) {
-        const auto match = it.next();
-        if (match.captured(1) == filename)
-            line = match.captured(2).toInt();
-    }
-    if (line < 1 || line > m_editor->lines())
-        return;
-    const QByteArray text = m_editor->text(line - 1).toUtf8();
-    int start = 0;
-    while (start < text.size() && (text[start] == ' ' || text[start] == '\t'))
-        ++start;
-    int end = int(text.size());
-    while (end > start && QChar::isSpace(text[end - 1]))
-        --end;
-    QString message = QString::fromStdString(result.exceptionType);
-    if (!result.exceptionMessage.empty())
-        message += QStringLiteral(": ") + QString::fromStdString(result.exceptionMessage);
-    m_editor->showError(line, start, end, message);
-}
-
-void MainWindow::applyZoom(int zoom) {
-    m_zoom = qBound(kMinZoom, zoom, kMaxZoom);
-    m_editor->zoomTo(m_zoom);
-    QFont consoleFont = m_console->font();
-    consoleFont.setPointSize(kConsolePointSize + m_zoom);
-    m_console->setFont(consoleFont);
-    QFont listFont = QApplication::font();
-    listFont.setPointSize(qMax(6, listFont.pointSize() + 1 + m_zoom));
-    m_lessons->setFont(listFont);
-}
-
-void MainWindow::showShortcuts() {
-    QString rows;
-    for (const QAction* action : actions()) {
-        if (action->shortcut().isEmpty())
-            continue;
-        rows += QStringLiteral("<tr><td>%1</td><td style='padding-left:24px'><b>%2</b></td></tr>")
-                    .arg(plainText(action).toHtmlEscaped(),
-                         action->shortcut().toString(QKeySequence::NativeText).toHtmlEscaped());
-    }
-    QMessageBox box(this);
-    box.setWindowTitle(tr("Keyboard Shortcuts"));
-    box.setIconPixmap(windowIcon().pixmap(64, 64));
-    box.setText(tr("<h3>Awaitscope %1</h3><p>Watch Python's asyncio event loop at work.</p><table>%2</table>")
-                    .arg(QCoreApplication::applicationVersion(), rows));
-    box.exec();
-}
-
-void MainWindow::restoreSession() {
-    QSettings settings;
-    restoreGeometry(settings.value(kGeometryKey).toByteArray());
-    restoreState(settings.value(kStateKey).toByteArray());
-    applyZoom(settings.value(kZoomKey, 0).toInt());
-    const QString file = settings.value(kFileKey).toString();
-    const QString lesson = settings.value(kLessonKey).toString();
-    if (!file.isEmpty() && readScriptFile(file).ok && openFile(file))
-        return;
-    if (!lesson.isEmpty() && loadLesson(lesson))
-        return;
-    if (m_lessons->lessonCount() > 0)
-        loadLesson(m_lessons->folderAt(0));  // a first start shows something to run
-}
-
-void MainWindow::saveSession() {
-    QSettings settings;
-    settings.setValue(kGeometryKey, saveGeometry());
-    settings.setValue(kStateKey, saveState());
-    settings.setValue(kZoomKey, m_zoom);
-    settings.setValue(kFileKey, m_filePath);
-    settings.setValue(kLessonKey, m_lessonFolder);
-}
-
 void MainWindow::closeEvent(QCloseEvent* event) {
     if (!maybeSave()) {
         event->ignore();
         return;
     }
-    m_runner->stop();
+    m_playback->pause();
+    m_runs->stop();
+    m_autosave->flush();
     saveSession();
     event->accept();
 }

@@ -1,9 +1,14 @@
 #pragma once
-// The window's fonts and colours in one place, so the editor, the console
-// and (later) the painted views agree, and a projector theme is one edit.
+// The window's own colours and fonts (the editor, the console, the Qt
+// widgets around them), one set per theme, so switching to dark or to the
+// projector's high contrast is one call. The painted views (stage, timeline)
+// take their colours from ui/paint/palette.h's Palette of the same ThemeId.
+
+#include "ui/paint/palette.h"
 
 #include <QColor>
 #include <QFont>
+#include <QPalette>
 
 namespace aw::ui::theme {
 
@@ -11,8 +16,25 @@ namespace aw::ui::theme {
 // short list of good coding fonts, else the system's fixed font.
 QFont codeFont(int pointSize = 12);
 
+struct WindowTheme {
+    ThemeId id = ThemeId::Light;
+    bool dark = false;
+    int codePointSize = 12;      // the editor's and the console's base size (before zoom)
+    int uiPointBoost = 0;        // points added to the widgets' own font (projector: large)
+    QColor text, muted, background, gutter, currentLine, selection, braceMatch, consoleBackground;
+    QColor error, errorBackground, warning, accent;
+    // Python syntax.
+    QColor comment, keyword, string, number, definition, decorator, builtin;
+};
+
+const WindowTheme& windowTheme(ThemeId id);
+
+// The Qt palette for every widget of the window (QApplication::setPalette).
+QPalette widgetPalette(const WindowTheme& theme);
+
+// The light theme's colours, for code that has no theme at hand.
 inline const QColor kText{0x1f, 0x23, 0x28};
-inline const QColor kMuted{0x6e, 0x77, 0x81};  // clock column, notes
+inline const QColor kMuted{0x6e, 0x77, 0x81};
 inline const QColor kBackground{0xff, 0xff, 0xff};
 inline const QColor kGutter{0xf4, 0xf5, 0xf7};
 inline const QColor kCurrentLine{0xee, 0xf4, 0xff};
