@@ -52,6 +52,8 @@ public:
 
     // Restores geometry, panels, theme, zoom, speed and the last script.
     void restoreSession();
+    // `awaitscope --budget EVENTS`: this session's runs use it instead of the saved setting.
+    void setStepBudgetOverride(uint64_t events) { m_budgetOverride = events; }
 
     bool openFile(const QString& path);      // a .py on disk; reports failures in a dialog
     bool loadLesson(const QString& folder);  // "05-tasks-gather" (restores the user's autosaved edits)
@@ -182,6 +184,7 @@ private:
     QAction* m_shortcutsAction = nullptr;
     QActionGroup* m_themeGroup = nullptr;
     QMenu* m_recentMenu = nullptr;
+    std::optional<uint64_t> m_budgetOverride;
 };
 
 }  // namespace aw::ui

@@ -96,6 +96,8 @@ int windowVerb(const CommandLine& line, int& argc, char** argv) {
         if (line.script.isEmpty() && line.lesson.isEmpty() && !ui::builtInLessons().isEmpty())
             window.loadLesson(ui::builtInLessons().first().folder);
     }
+    if (line.budget)
+        window.setStepBudgetOverride(*line.budget);
     if (!line.script.isEmpty())
         window.openFile(QDir::current().absoluteFilePath(line.script));
     if (!line.lesson.isEmpty()) {

@@ -66,7 +66,7 @@ void MainWindow::startRun(const RunIntent& intent, std::optional<double> interru
     request.options.interruptAt = interruptAt;
     if (cancelTask)
         request.options.cancelTask = run::CancelTaskAt{cancelTask->first, cancelTask->second};
-    request.options.stepBudget = m_settings->stepBudget();
+    request.options.stepBudget = m_budgetOverride.value_or(m_settings->stepBudget());
     if (interruptAt)
         statusBar()->showMessage(tr("Running again with Ctrl+C at %1 s…").arg(*interruptAt, 0, 'f', 3));
     else if (cancelTask)
