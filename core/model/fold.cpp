@@ -241,7 +241,10 @@ void applyTaskState(State& state, const Event& e, std::string_view what, Step st
         return;
     }
     const TaskStatus finalStatus = what == "done" ? TaskStatus::Done : what == "failed" ? TaskStatus::Failed : TaskStatus::Cancelled;
-    if (!isFinished(t->status)) ++state.fold.finishedTasks;
+    if (!isFinished(t->status)) {
+        ++state.fold.finishedTasks;
+        ++state.tasksFinished;
+    }
     t->status = finalStatus;
     t->finished = step;
     compactIfNeeded(state);

@@ -215,6 +215,7 @@ struct State {
     double sleepFrom = 0.0;             //   ... from this clock to `clock`
     uint64_t outputCount = 0;           // output lines printed so far (StateIndex::outputs() has them)
     uint64_t noteCount = 0;
+    uint64_t tasksFinished = 0;         // every task finished so far (`tasks` keeps only the latest of them)
     uint64_t reportCount = 0;           // stderr reports (StateIndex::reports() has them)
     bool ended = false;                 // program.end seen
     int exitCode = 0;                   //   ... with this exit code

@@ -272,6 +272,7 @@ std::string stateToJson(const State& s, const StateIndex& index)
     w.key("reports");
     writeTimedTexts(w, index.reports(), s.step);
 
+    w.key("tasks_finished").integer(s.tasksFinished);
     w.key("ended").boolean(s.ended);
     w.key("exit_code").integer(s.exitCode);
     w.key("cut").boolean(s.cut);

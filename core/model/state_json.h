@@ -64,6 +64,7 @@
 //   "output": [{"step": 45, "clock": 0.0, "text": "..."}],   lines printed up to this step
 //   "notes": [{"step": 7, "clock": 0.0, "text": "..."}],     notes (legacy API, ...) up to this step
 //   "reports": [{"step": 90, "clock": 1.0, "text": "..."}],  asyncio's stderr reports up to this step
+//   "tasks_finished": 3,             tasks finished so far (tasks[] keeps only the latest 256)
 //   "ended": false, "exit_code": 0,
 //   "cut": false, "cut_reason": "",
 //   "hung": false,                   nothing left that could wake the program

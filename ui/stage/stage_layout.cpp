@@ -887,15 +887,16 @@ private:
 
     // --- finished tasks, compact, along the bottom ---
     void layoutDone(const QRectF& rect) {
-        std::size_t n = 0;
-        for (const TaskInfo& t : m_state.tasks) n += finished(t) ? 1 : 0;
+        std::size_t listed = 0;   // the model keeps only the most recently finished tasks
+        for (const TaskInfo& t : m_state.tasks) listed += finished(t) ? 1 : 0;
+        const std::size_t n = std::max<std::size_t>(listed, m_state.tasksFinished);
         const QRectF area = region(QStringLiteral("done"), rect, QStringLiteral("Finished tasks"),
                                    n ? num(n) : QStringLiteral("none yet"));
         const qreal chipH = area.height();
         const qreal chipW = 128 * m_m.s;
         const std::size_t fit = static_cast<std::size_t>(std::max(1.0, std::floor((area.width() + m_m.gap) / (chipW + m_m.gap))));
-        std::size_t shown = std::min(n, fit);
-        if (shown < n) shown = fit - 1;
+        std::size_t shown = std::min(listed, fit);
+        if (shown < n) shown = std::min(listed, fit - 1);
         std::size_t k = 0;
         // The most recently finished first would reorder as tasks finish; creation order keeps chips still.
         for (const TaskInfo& t : m_state.tasks) {
