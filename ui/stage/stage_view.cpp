@@ -10,6 +10,8 @@
 #include <QToolTip>
 #include <QVariantAnimation>
 
+#include <algorithm>
+
 namespace aw::ui {
 
 namespace {
@@ -83,7 +85,14 @@ bool StageView::isAnimating() const { return m_animation->state() == QAbstractAn
 QSize StageView::sizeHint() const { return QSize(960, 600); }
 QSize StageView::minimumSizeHint() const { return QSize(480, 320); }
 
-void StageView::relayout() { m_layout = layoutStage(m_shown.state(), QSizeF(size()), m_palette); }
+void StageView::relayout() {
+    // The size under which labels would have to be cut: grows with the theme's scale (projector).
+    const QSizeF minimum(680 * m_palette.scale, 440 * m_palette.scale);
+    const QSizeF available(size());
+    m_fit = std::min({1.0, available.width() / minimum.width(), available.height() / minimum.height()});
+    if (m_fit <= 0) m_fit = 1.0;
+    m_layout = layoutStage(m_shown.state(), available / m_fit, m_palette);
+}
 
 void StageView::paintEvent(QPaintEvent*) {
     QPainter p(this);
@@ -104,7 +113,7 @@ void StageView::resizeEvent(QResizeEvent* event) {
 }
 
 void StageView::contextMenuEvent(QContextMenuEvent* event) {
-    const StageItem* item = m_layout.itemAt(event->pos());
+    const StageItem* item = m_layout.itemAt(QPointF(event->pos()) / m_fit);
     if (!item || !isTaskItem(*item)) {
         QWidget::contextMenuEvent(event);
         return;
@@ -123,7 +132,7 @@ void StageView::contextMenuEvent(QContextMenuEvent* event) {
 }
 
 void StageView::mouseDoubleClickEvent(QMouseEvent* event) {
-    const StageItem* item = m_layout.itemAt(event->position());
+    const StageItem* item = m_layout.itemAt(event->position() / m_fit);
     if (item && isTaskItem(*item)) {
         emit taskActivated(item->modelId);
         return;
@@ -134,9 +143,10 @@ void StageView::mouseDoubleClickEvent(QMouseEvent* event) {
 bool StageView::event(QEvent* event) {
     if (event->type() == QEvent::ToolTip) {
         auto* help = static_cast<QHelpEvent*>(event);
-        const StageItem* item = m_layout.itemAt(help->pos());
+        const StageItem* item = m_layout.itemAt(QPointF(help->pos()) / m_fit);
         if (item && !item->tooltip.isEmpty())
-            QToolTip::showText(help->globalPos(), item->tooltip, this, item->rect.toAlignedRect());
+            QToolTip::showText(help->globalPos(), item->tooltip, this,
+                               QRectF(item->rect.topLeft() * m_fit, item->rect.size() * m_fit).toAlignedRect());
         else
             QToolTip::hideText();
         return true;

@@ -54,6 +54,9 @@ private:
     StageLayout m_layout;       // of the shown state at the widget's size
     StageLayout m_fromLayout;   // what was shown when the animation started
     qreal m_progress = 1.0;
+    // Below a minimum size the stage is laid out at that size and drawn
+    // scaled down, so a small panel shows everything smaller rather than cut.
+    qreal m_fit = 1.0;
     int m_animationMs = 250;
     QVariantAnimation* m_animation = nullptr;
 };

@@ -26,6 +26,9 @@
 namespace aw::ui {
 
 void MainWindow::setTheme(ThemeId id) {
+    // Switching to the projector gives the stage the room its larger type needs.
+    if (id == ThemeId::Projector && m_theme != ThemeId::Projector)
+        resizeDocks({m_editorDock, m_lessonTextDock}, {330, 240}, Qt::Horizontal);
     m_theme = id;
     m_palette = paletteFor(id);
     const theme::WindowTheme& t = theme::windowTheme(id);
