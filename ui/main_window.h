@@ -54,6 +54,9 @@ public:
     void restoreSession();
     // `awaitscope --budget EVENTS`: this session's runs use it instead of the saved setting.
     void setStepBudgetOverride(uint64_t events) { m_budgetOverride = events; }
+    // Presentation layout (F10): hide the script, console and lesson panels so
+    // the stage gets the room a projector's large type needs; off restores them.
+    void setPresentationLayout(bool on);
 
     bool openFile(const QString& path);      // a .py on disk; reports failures in a dialog
     bool loadLesson(const QString& folder);  // "05-tasks-gather" (restores the user's autosaved edits)
@@ -181,6 +184,8 @@ private:
     QAction* m_zoomOutAction = nullptr;
     QAction* m_zoomResetAction = nullptr;
     QAction* m_fullScreenAction = nullptr;
+    QAction* m_presentAction = nullptr;
+    QByteArray m_layoutBeforePresenting;   // the docks as they were, restored when presenting ends
     QAction* m_shortcutsAction = nullptr;
     QActionGroup* m_themeGroup = nullptr;
     QMenu* m_recentMenu = nullptr;

@@ -41,7 +41,8 @@ model::Step screenshotStep(const ui::StepCursor& cursor, const QString& spec) {
 // --help. Environment: AWAITSCOPE_SCREENSHOT_STEP (see screenshotStep),
 // AWAITSCOPE_SCREENSHOT_INTERRUPT=T (run with Ctrl+C at T, landing where it
 // is delivered), AWAITSCOPE_SCREENSHOT_THEME=light|dark|projector,
-// AWAITSCOPE_SCREENSHOT_SIZE=WxH (default 1280x720).
+// AWAITSCOPE_SCREENSHOT_SIZE=WxH (default 1280x720), AWAITSCOPE_SCREENSHOT_LAYOUT=present
+// (the presentation layout, F10).
 void scheduleScreenshot(ui::MainWindow& window, const QString& file) {
     const QString stepSpec = qEnvironmentVariable("AWAITSCOPE_SCREENSHOT_STEP");
     const QString interrupt = qEnvironmentVariable("AWAITSCOPE_SCREENSHOT_INTERRUPT");
@@ -93,6 +94,8 @@ int windowVerb(const CommandLine& line, int& argc, char** argv) {
         const ui::ThemeId theme = ui::themeFromName(qEnvironmentVariable("AWAITSCOPE_SCREENSHOT_THEME"), &themeOk);
         if (themeOk)
             window.setTheme(theme);
+        if (qEnvironmentVariable("AWAITSCOPE_SCREENSHOT_LAYOUT") == QLatin1String("present"))
+            window.setPresentationLayout(true);
         if (line.script.isEmpty() && line.lesson.isEmpty() && !ui::builtInLessons().isEmpty())
             window.loadLesson(ui::builtInLessons().first().folder);
     }

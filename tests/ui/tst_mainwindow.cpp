@@ -110,6 +110,20 @@ private slots:
         QCOMPARE(window.runAction()->shortcut(), QKeySequence(QStringLiteral("Ctrl+R")));
     }
 
+    // F10 hides the script, console and lesson panels for a projector; F10 again brings them back.
+    void testPresentationLayout() {
+        MainWindow window;
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(window.editor()->isVisible());
+        window.setPresentationLayout(true);
+        QTRY_VERIFY(!window.editor()->isVisible());
+        QVERIFY(!window.console()->isVisible());
+        window.setPresentationLayout(false);
+        QTRY_VERIFY(window.editor()->isVisible());
+        QVERIFY(window.console()->isVisible());
+    }
+
     void testLoadLessonFromResources() {
         MainWindow window;
         QVERIFY(window.loadLesson(QStringLiteral("05-tasks-gather")));

@@ -87,7 +87,7 @@ QSize StageView::minimumSizeHint() const { return QSize(480, 320); }
 
 void StageView::relayout() {
     // The size under which labels would have to be cut: grows with the theme's scale (projector).
-    const QSizeF minimum(680 * m_palette.scale, 440 * m_palette.scale);
+    const QSizeF minimum(640 * m_palette.scale, 380 * m_palette.scale);
     const QSizeF available(size());
     m_fit = std::min({1.0, available.width() / minimum.width(), available.height() / minimum.height()});
     if (m_fit <= 0) m_fit = 1.0;

@@ -91,6 +91,10 @@ void MainWindow::createActions() {
                               [this](bool on) { on ? showFullScreen() : showNormal(); });
     m_fullScreenAction->setShortcuts({QKeySequence(Qt::Key_F11), QKeySequence::FullScreen});
     m_fullScreenAction->setCheckable(true);
+    m_presentAction = make(tr("&Presentation Layout"),
+                           tr("Only the stage, the timeline and the transport: for a projector"),
+                           QKeySequence(Qt::Key_F10), [this](bool on) { setPresentationLayout(on); });
+    m_presentAction->setCheckable(true);
     m_shortcutsAction = make(tr("&Keyboard Shortcuts"), tr("List every shortcut, and the version"),
                              QKeySequence::HelpContents, [this] { showShortcuts(); });
 
@@ -189,6 +193,7 @@ void MainWindow::createMenus() {
     view->addAction(m_zoomResetAction);
     view->addSeparator();
     view->addAction(m_fullScreenAction);
+    view->addAction(m_presentAction);
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(m_shortcutsAction);

@@ -20,10 +20,26 @@
 #include <QAction>
 #include <QActionGroup>
 #include <QApplication>
+#include <QDockWidget>
 #include <QMenuBar>
 #include <QStatusBar>
 
 namespace aw::ui {
+
+void MainWindow::setPresentationLayout(bool on) {
+    if (on == !m_layoutBeforePresenting.isEmpty()) return;
+    if (on) {
+        m_layoutBeforePresenting = saveState();
+        for (QDockWidget* dock : findChildren<QDockWidget*>())
+            if (dock != m_timelineDock) dock->hide();
+        m_timelineDock->show();
+        resizeDocks({m_timelineDock}, {height() / 4}, Qt::Vertical);
+    } else {
+        restoreState(m_layoutBeforePresenting);
+        m_layoutBeforePresenting.clear();
+    }
+    m_presentAction->setChecked(on);
+}
 
 void MainWindow::setTheme(ThemeId id) {
     // Switching to the projector gives the stage the room its larger type needs.
