@@ -254,9 +254,15 @@ std::string stateToJson(const State& s, const StateIndex& index)
         w.beginObject();
         w.key("id").integer(y.id);
         w.key("kind").str(toString(y.kind));
+        w.key("type").str(y.type);
         w.key("waiters").beginArray();
         for (Id id : y.waiters) w.integer(id);
         w.endArray();
+        w.key("putters").beginArray();
+        for (Id id : y.putters) w.integer(id);
+        w.endArray();
+        w.key("uses").integer(y.uses);
+        w.key("used_by").integer(y.usedBy);
         w.key("items");
         writeStrings(w, y.items);
         w.key("value").integer(y.value);

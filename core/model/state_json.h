@@ -59,7 +59,8 @@
 //     "cancelled": false, "since": 48, "future": 9, "dropped": false
 //   }],
 //   "sockets": [{"id": 12, "request": "GET https://dev.to", "due": 0.9, "future": 11, "done": false, "since": 53}],
-//   "syncs": [{"id": 5, "kind": "queue", "waiters": [14], "items": ["1"], "value": 0, "holder": 0}],
+//   "syncs": [{"id": 5, "kind": "queue", "type": "Queue", "waiters": [14], "putters": [], "uses": 4,
+//              "used_by": 0, "items": ["1"], "value": 0, "holder": 0}],
 //                                    kind: queue | lock | semaphore | event | condition
 //   "output": [{"step": 45, "clock": 0.0, "text": "..."}],   lines printed up to this step
 //   "notes": [{"step": 7, "clock": 0.0, "text": "..."}],     notes (legacy API, ...) up to this step
