@@ -53,6 +53,10 @@ struct CodeObj : Obj {
     int32_t m_nfrees = 0;              // freevars
     int32_t m_stackSize = 0;
     uint32_t m_flags = 0;
+    // Only positional parameters (no *args, **kwargs, keyword-only) and no
+    // cells or free variables: a call with exactly its positional arguments
+    // takes makeFrame's short path.
+    bool m_plainArgs = false;
     std::vector<GlobalCacheEntry> m_globalCache;   // by name index, filled by LOAD_GLOBAL
 
     const bytecode::CodeUnit& unit() const { return *m_unit; }

@@ -77,6 +77,7 @@ ExitKind execute(Vm& vm, FrameObj* entry, bool throwing, Value& result) {
     Value* sp;
     Value* stackLimit;
     uint32_t ip;
+    Instr in{};   // the instruction being executed
     bool addTb = true;
 
 #define LOAD_FRAME()                                   \
@@ -103,6 +104,35 @@ ExitKind execute(Vm& vm, FrameObj* entry, bool throwing, Value& result) {
 #define PEEK(n) (sp[-ptrdiff_t(n)])
 #define ERROR_IF(cond) do { if (cond) goto error; } while (0)
 
+// Threaded dispatch (GCC/Clang): the hot opcodes end with DISPATCH(), which
+// fetches the next instruction and jumps straight to its case through a table
+// of label addresses. Each such jump is its own indirect branch, which the CPU
+// predicts from the opcode that jumps (the single `switch` jump was the
+// loop's costliest instruction: most of its mispredictions). DISPATCH() does
+// what the loop's head does; when the budget slice is about to run out it
+// leaves by `break` (DISPATCH() is used only at the case's own level) and the
+// loop's head handles it, and a line start goes through the head's line hook.
+#if defined(__GNUC__)
+#define TARGET(name) case Opcode::name: op_##name:
+#define DISPATCH()                                                                                 \
+    if (__builtin_expect(vm.m_stepsLeft > 1, 1)) {                                                 \
+        --vm.m_stepsLeft;                                                                          \
+        f->m_lastIp = ip;                                                                          \
+        in = code[ip++];                                                                           \
+        if (in.startsLine && vm.m_lineHook) goto line_hook;                                        \
+        goto* kTargets[size_t(in.op)];                                                             \
+    }                                                                                              \
+    break
+    static const void* const kTargets[] = {
+#define OPCODE(name, doc) &&op_##name,
+#include "core/bytecode/opcodes.def"
+#undef OPCODE
+    };
+#else
+#define TARGET(name) case Opcode::name:
+#define DISPATCH() break
+#endif
+
     LOAD_FRAME();
     if (throwing) {
         addTb = true;
@@ -119,24 +149,28 @@ ExitKind execute(Vm& vm, FrameObj* entry, bool throwing, Value& result) {
             goto error;
         }
         f->m_lastIp = ip;
-        const Instr in = code[ip++];
+        in = code[ip++];
         if (in.startsLine && vm.m_lineHook) {
+        line_hook:
             SAVE_FRAME();
             vm.m_lineHook(vm.m_lineHookUser, vm, *f, co->lineAt(ip - 1));
             if (vm.hasError()) goto error;
+#if defined(__GNUC__)
+            goto* kTargets[size_t(in.op)];
+#endif
         }
         switch (in.op) {
-        case Opcode::NOP: break;
-        case Opcode::POP_TOP: { Value v = POP(); break; }
-        case Opcode::ROT_TWO: std::swap(sp[-1], sp[-2]); break;
-        case Opcode::ROT_THREE: {
+        TARGET(NOP) break;
+        TARGET(POP_TOP) { { Value v = POP(); } DISPATCH(); }
+        TARGET(ROT_TWO) std::swap(sp[-1], sp[-2]); break;
+        TARGET(ROT_THREE) {
             Value top = std::move(sp[-1]);
             sp[-1] = std::move(sp[-2]);
             sp[-2] = std::move(sp[-3]);
             sp[-3] = std::move(top);
             break;
         }
-        case Opcode::ROT_FOUR: {
+        TARGET(ROT_FOUR) {
             Value top = std::move(sp[-1]);
             sp[-1] = std::move(sp[-2]);
             sp[-2] = std::move(sp[-3]);
@@ -144,27 +178,27 @@ ExitKind execute(Vm& vm, FrameObj* entry, bool throwing, Value& result) {
             sp[-4] = std::move(top);
             break;
         }
-        case Opcode::DUP_TOP: { Value v = TOP(); PUSH(std::move(v)); break; }
-        case Opcode::DUP_TOP_TWO: {
+        TARGET(DUP_TOP) { Value v = TOP(); PUSH(std::move(v)); break; }
+        TARGET(DUP_TOP_TWO) {
             Value a = sp[-2], b = sp[-1];
             PUSH(std::move(a));
             PUSH(std::move(b));
             break;
         }
-        case Opcode::LOAD_CONST: PUSH(co->m_consts[in.arg]); break;
+        TARGET(LOAD_CONST) PUSH(co->m_consts[in.arg]); DISPATCH();
 
-        case Opcode::LOAD_FAST: {
+        TARGET(LOAD_FAST) {
             const Value& v = slots[in.arg];
             if (__builtin_expect(v.isUnbound(), 0)) { unboundLocal(vm, co->m_varnames[in.arg]); goto error; }
             PUSH(v);
-            break;
+            DISPATCH();
         }
-        case Opcode::STORE_FAST: slots[in.arg] = POP(); break;
-        case Opcode::DELETE_FAST:
+        TARGET(STORE_FAST) slots[in.arg] = POP(); DISPATCH();
+        TARGET(DELETE_FAST)
             if (slots[in.arg].isUnbound()) { unboundLocal(vm, co->m_varnames[in.arg]); goto error; }
             slots[in.arg] = Value::unbound();
             break;
-        case Opcode::LOAD_DEREF: {
+        TARGET(LOAD_DEREF) {
             CellObj* cell = slots[co->m_nlocals + in.arg].as<CellObj>();
             if (cell->m_value.isUnbound()) {
                 std::string n = derefName(co, in.arg);
@@ -177,8 +211,8 @@ ExitKind execute(Vm& vm, FrameObj* entry, bool throwing, Value& result) {
             PUSH(cell->m_value);
             break;
         }
-        case Opcode::STORE_DEREF: slots[co->m_nlocals + in.arg].as<CellObj>()->m_value = POP(); break;
-        case Opcode::DELETE_DEREF: {
+        TARGET(STORE_DEREF) slots[co->m_nlocals + in.arg].as<CellObj>()->m_value = POP(); break;
+        TARGET(DELETE_DEREF) {
             CellObj* cell = slots[co->m_nlocals + in.arg].as<CellObj>();
             if (cell->m_value.isUnbound()) {
                 vm.raise(T.UnboundLocalError, "cannot access local variable '" + derefName(co, in.arg) + "' where it is not associated with a value");
@@ -187,18 +221,18 @@ ExitKind execute(Vm& vm, FrameObj* entry, bool throwing, Value& result) {
             cell->m_value = Value::unbound();
             break;
         }
-        case Opcode::LOAD_CLOSURE: PUSH(slots[co->m_nlocals + in.arg]); break;
-        case Opcode::LOAD_GLOBAL: {
+        TARGET(LOAD_CLOSURE) PUSH(slots[co->m_nlocals + in.arg]); break;
+        TARGET(LOAD_GLOBAL) {
             const DictObj* globals = f->m_globals.as<DictObj>();
             const DictObj* builtins = f->m_builtins.as<DictObj>();
             if (__builtin_expect(co->m_globalCache.size() != co->m_names.size(), 0))
                 co->m_globalCache.assign(co->m_names.size(), GlobalCacheEntry{});
             GlobalCacheEntry& c = co->m_globalCache[in.arg];
             if (c.globals == globals && globals->m_version == c.globalsVersion) {
-                if (!c.builtins) { PUSH(globals->m_entries[c.entry].value); break; }
+                if (!c.builtins) { PUSH(globals->m_entries[c.entry].value); DISPATCH(); }
                 if (c.builtins == builtins && builtins->m_version == c.builtinsVersion) {
                     PUSH(builtins->m_entries[c.entry].value);
-                    break;
+                    DISPATCH();
                 }
             }
             const Value& name = co->m_names[in.arg];
@@ -207,18 +241,18 @@ ExitKind execute(Vm& vm, FrameObj* entry, bool throwing, Value& result) {
             PUSH(std::move(v));
             break;
         }
-        case Opcode::STORE_GLOBAL: {
+        TARGET(STORE_GLOBAL) {
             Value v = POP();
             ERROR_IF(!f->m_globals.as<DictObj>()->set(vm, co->m_names[in.arg], std::move(v)));
             break;
         }
-        case Opcode::DELETE_GLOBAL: {
+        TARGET(DELETE_GLOBAL) {
             int r = f->m_globals.as<DictObj>()->remove(vm, co->m_names[in.arg]);
             ERROR_IF(r < 0);
             if (r == 0) { nameError(vm, co->m_names[in.arg]); goto error; }
             break;
         }
-        case Opcode::LOAD_NAME: {
+        TARGET(LOAD_NAME) {
             const Value& name = co->m_names[in.arg];
             Value v = Value::unbound();
             if (f->m_locals.is<DictObj>()) v = f->m_locals.as<DictObj>()->getStr(name.as<StrObj>());
@@ -228,20 +262,20 @@ ExitKind execute(Vm& vm, FrameObj* entry, bool throwing, Value& result) {
             PUSH(std::move(v));
             break;
         }
-        case Opcode::STORE_NAME: {
+        TARGET(STORE_NAME) {
             Value v = POP();
             DictObj* d = f->m_locals.is<DictObj>() ? f->m_locals.as<DictObj>() : f->m_globals.as<DictObj>();
             ERROR_IF(!d->set(vm, co->m_names[in.arg], std::move(v)));
             break;
         }
-        case Opcode::DELETE_NAME: {
+        TARGET(DELETE_NAME) {
             DictObj* d = f->m_locals.is<DictObj>() ? f->m_locals.as<DictObj>() : f->m_globals.as<DictObj>();
             int r = d->remove(vm, co->m_names[in.arg]);
             ERROR_IF(r < 0);
             if (r == 0) { nameError(vm, co->m_names[in.arg]); goto error; }
             break;
         }
-        case Opcode::LOAD_CLASSDEREF: {
+        TARGET(LOAD_CLASSDEREF) {
             std::string n = derefName(co, in.arg);
             Value v = Value::unbound();
             if (f->m_locals.is<DictObj>()) v = f->m_locals.as<DictObj>()->getStr(n);
@@ -257,25 +291,25 @@ ExitKind execute(Vm& vm, FrameObj* entry, bool throwing, Value& result) {
             break;
         }
 
-        case Opcode::LOAD_ATTR: {
+        TARGET(LOAD_ATTR) {
             Value obj = POP();
             Value v = vm.getAttr(obj, co->m_names[in.arg]);
             ERROR_IF(v.isError());
             PUSH(std::move(v));
             break;
         }
-        case Opcode::STORE_ATTR: {
+        TARGET(STORE_ATTR) {
             Value obj = POP();
             Value v = POP();
             ERROR_IF(!vm.setAttr(obj, co->m_names[in.arg], std::move(v)));
             break;
         }
-        case Opcode::DELETE_ATTR: {
+        TARGET(DELETE_ATTR) {
             Value obj = POP();
             ERROR_IF(!vm.delAttr(obj, co->m_names[in.arg]));
             break;
         }
-        case Opcode::LOAD_METHOD: {
+        TARGET(LOAD_METHOD) {
             Value obj = POP();
             Value meth, self;
             ERROR_IF(!loadMethod(vm, obj, co->m_names[in.arg], meth, self));
@@ -283,9 +317,10 @@ ExitKind execute(Vm& vm, FrameObj* entry, bool throwing, Value& result) {
             PUSH(std::move(self));
             break;
         }
-        case Opcode::CALL_METHOD:
-        case Opcode::CALL_FUNCTION:
-        case Opcode::CALL_FUNCTION_KW: {
+        TARGET(CALL_METHOD)
+        TARGET(CALL_FUNCTION)
+        TARGET(CALL_FUNCTION_KW) {
+            {   // the call's Values end before DISPATCH() (a computed goto may skip destructors)
             size_t nargs = in.arg;
             Value kwnamesTuple;
             const Value* kwNames = nullptr;
@@ -334,16 +369,18 @@ ExitKind execute(Vm& vm, FrameObj* entry, bool throwing, Value& result) {
                 f = nf;
                 LOAD_FRAME();
                 announceEnter(vm, f);
-                break;
+                goto call_done;
             }
             SAVE_FRAME();
             Value r = callValue(vm, func, self, argv, npos, argv + npos, kwNames, nkw);
             for (size_t i = 0; i < popCount; ++i) { Value dead = POP(); }
             ERROR_IF(r.isError());
             PUSH(std::move(r));
-            break;
+            }
+        call_done:
+            DISPATCH();
         }
-        case Opcode::CALL_FUNCTION_EX: {
+        TARGET(CALL_FUNCTION_EX) {
             Value kwargs;
             if (in.arg & 1) kwargs = POP();
             Value args = POP();
@@ -366,7 +403,7 @@ ExitKind execute(Vm& vm, FrameObj* entry, bool throwing, Value& result) {
             PUSH(std::move(r));
             break;
         }
-        case Opcode::BINARY_SUBSCR: {
+        TARGET(BINARY_SUBSCR) {
             Value key = POP();
             Value obj = POP();
             if (obj.is<ListObj>() && key.isInt()) {
@@ -381,7 +418,7 @@ ExitKind execute(Vm& vm, FrameObj* entry, bool throwing, Value& result) {
             PUSH(std::move(v));
             break;
         }
-        case Opcode::STORE_SUBSCR: {
+        TARGET(STORE_SUBSCR) {
             Value key = POP();
             Value obj = POP();
             Value v = POP();
@@ -389,14 +426,14 @@ ExitKind execute(Vm& vm, FrameObj* entry, bool throwing, Value& result) {
             ERROR_IF(!vm.setItem(obj, key, std::move(v)));
             break;
         }
-        case Opcode::DELETE_SUBSCR: {
+        TARGET(DELETE_SUBSCR) {
             Value key = POP();
             Value obj = POP();
             SAVE_FRAME();
             ERROR_IF(!vm.delItem(obj, key));
             break;
         }
-        case Opcode::BUILD_SLICE: {
+        TARGET(BUILD_SLICE) {
             Value step = in.arg == 3 ? POP() : Value();
             Value hi = POP();
             Value lo = POP();
@@ -404,20 +441,20 @@ ExitKind execute(Vm& vm, FrameObj* entry, bool throwing, Value& result) {
             break;
         }
 
-        case Opcode::BINARY_OP: {
+        TARGET(BINARY_OP) {
             Value& a = sp[-2];
             Value& b = sp[-1];
             if (a.isInt() && b.isInt()) {
                 int64_t x = a.asInt(), y = b.asInt(), r;
                 uint32_t op = in.arg & 0xFF;
                 if (op == uint32_t(bytecode::BinaryOpArg::Add) && !__builtin_add_overflow(x, y, &r)) {
-                    --sp; sp[-1] = Value::integer(r); break;
+                    --sp; sp[-1] = Value::integer(r); DISPATCH();
                 }
                 if (op == uint32_t(bytecode::BinaryOpArg::Sub) && !__builtin_sub_overflow(x, y, &r)) {
-                    --sp; sp[-1] = Value::integer(r); break;
+                    --sp; sp[-1] = Value::integer(r); DISPATCH();
                 }
                 if (op == uint32_t(bytecode::BinaryOpArg::Mul) && !__builtin_mul_overflow(x, y, &r)) {
-                    --sp; sp[-1] = Value::integer(r); break;
+                    --sp; sp[-1] = Value::integer(r); DISPATCH();
                 }
             }
             SAVE_FRAME();
@@ -428,10 +465,10 @@ ExitKind execute(Vm& vm, FrameObj* entry, bool throwing, Value& result) {
             PUSH(std::move(r));
             break;
         }
-        case Opcode::UNARY_POSITIVE:
-        case Opcode::UNARY_NEGATIVE:
-        case Opcode::UNARY_NOT:
-        case Opcode::UNARY_INVERT: {
+        TARGET(UNARY_POSITIVE)
+        TARGET(UNARY_NEGATIVE)
+        TARGET(UNARY_NOT)
+        TARGET(UNARY_INVERT) {
             Value v = POP();
             SAVE_FRAME();
             Value r = vm.unaryOp(v, in.op);
@@ -439,7 +476,7 @@ ExitKind execute(Vm& vm, FrameObj* entry, bool throwing, Value& result) {
             PUSH(std::move(r));
             break;
         }
-        case Opcode::COMPARE_OP: {
+        TARGET(COMPARE_OP) {
             Value& a = sp[-2];
             Value& b = sp[-1];
             if (a.isInt() && b.isInt()) {
@@ -455,7 +492,7 @@ ExitKind execute(Vm& vm, FrameObj* entry, bool throwing, Value& result) {
                 }
                 --sp;
                 sp[-1] = Value::boolean(r);
-                break;
+                DISPATCH();
             }
             SAVE_FRAME();
             Value r = vm.compare(a, b, bytecode::CompareOpArg(in.arg));
@@ -465,14 +502,14 @@ ExitKind execute(Vm& vm, FrameObj* entry, bool throwing, Value& result) {
             PUSH(std::move(r));
             break;
         }
-        case Opcode::IS_OP: {
+        TARGET(IS_OP) {
             Value b = POP();
             Value a = POP();
             bool r = a.identical(b);
             PUSH(Value::boolean(in.arg ? !r : r));
             break;
         }
-        case Opcode::CONTAINS_OP: {
+        TARGET(CONTAINS_OP) {
             Value b = POP();
             Value a = POP();
             SAVE_FRAME();
@@ -482,22 +519,24 @@ ExitKind execute(Vm& vm, FrameObj* entry, bool throwing, Value& result) {
             break;
         }
 
-        case Opcode::JUMP: ip = in.arg; break;
-        case Opcode::POP_JUMP_IF_FALSE:
-        case Opcode::POP_JUMP_IF_TRUE: {
-            Value v = POP();
+        TARGET(JUMP) ip = in.arg; DISPATCH();
+        TARGET(POP_JUMP_IF_FALSE)
+        TARGET(POP_JUMP_IF_TRUE) {
             int t;
-            if (v.isBool()) t = v.asBool();
-            else {
-                SAVE_FRAME();
-                t = vm.truthy(v);
-                ERROR_IF(t < 0);
+            {
+                Value v = POP();
+                if (v.isBool()) t = v.asBool();
+                else {
+                    SAVE_FRAME();
+                    t = vm.truthy(v);
+                    ERROR_IF(t < 0);
+                }
             }
             if ((in.op == Opcode::POP_JUMP_IF_TRUE) == (t != 0)) ip = in.arg;
-            break;
+            DISPATCH();
         }
-        case Opcode::JUMP_IF_FALSE_OR_POP:
-        case Opcode::JUMP_IF_TRUE_OR_POP: {
+        TARGET(JUMP_IF_FALSE_OR_POP)
+        TARGET(JUMP_IF_TRUE_OR_POP) {
             SAVE_FRAME();
             int t = vm.truthy(TOP());
             ERROR_IF(t < 0);
@@ -505,7 +544,7 @@ ExitKind execute(Vm& vm, FrameObj* entry, bool throwing, Value& result) {
             else { Value dead = POP(); }
             break;
         }
-        case Opcode::GET_ITER: {
+        TARGET(GET_ITER) {
             Value v = POP();
             SAVE_FRAME();
             Value it = vm.getIter(v);
@@ -513,7 +552,7 @@ ExitKind execute(Vm& vm, FrameObj* entry, bool throwing, Value& result) {
             PUSH(std::move(it));
             break;
         }
-        case Opcode::FOR_ITER: {
+        TARGET(FOR_ITER) {
             Value& it = TOP();
             if (it.is<SeqIterObj>()) {
                 auto* si = it.as<SeqIterObj>();
@@ -537,8 +576,8 @@ ExitKind execute(Vm& vm, FrameObj* entry, bool throwing, Value& result) {
             break;
         }
 
-        case Opcode::BUILD_TUPLE:
-        case Opcode::BUILD_LIST: {
+        TARGET(BUILD_TUPLE)
+        TARGET(BUILD_LIST) {
             std::vector<Value> items;
             items.reserve(in.arg);
             for (Value* p = sp - in.arg; p < sp; ++p) items.push_back(std::move(*p));
@@ -546,7 +585,7 @@ ExitKind execute(Vm& vm, FrameObj* entry, bool throwing, Value& result) {
             PUSH(in.op == Opcode::BUILD_TUPLE ? vm.newTuple(std::move(items)) : vm.newList(std::move(items)));
             break;
         }
-        case Opcode::BUILD_SET: {
+        TARGET(BUILD_SET) {
             Value s = vm.newSet();
             SAVE_FRAME();
             bool ok = true;
@@ -557,7 +596,7 @@ ExitKind execute(Vm& vm, FrameObj* entry, bool throwing, Value& result) {
             PUSH(std::move(s));
             break;
         }
-        case Opcode::BUILD_MAP: {
+        TARGET(BUILD_MAP) {
             Value d = vm.newDict();
             SAVE_FRAME();
             bool ok = true;
@@ -568,7 +607,7 @@ ExitKind execute(Vm& vm, FrameObj* entry, bool throwing, Value& result) {
             PUSH(std::move(d));
             break;
         }
-        case Opcode::BUILD_CONST_KEY_MAP: {
+        TARGET(BUILD_CONST_KEY_MAP) {
             Value keys = POP();
             Value d = vm.newDict();
             const auto& ks = keys.as<TupleObj>()->m_items;
@@ -581,32 +620,32 @@ ExitKind execute(Vm& vm, FrameObj* entry, bool throwing, Value& result) {
             PUSH(std::move(d));
             break;
         }
-        case Opcode::BUILD_STRING: {
+        TARGET(BUILD_STRING) {
             std::string s;
             for (Value* p = sp - in.arg; p < sp; ++p) s += p->as<StrObj>()->m_text;
             for (uint32_t i = 0; i < in.arg; ++i) { Value dead = POP(); }
             PUSH(vm.newStr(s));
             break;
         }
-        case Opcode::LIST_APPEND: {
+        TARGET(LIST_APPEND) {
             Value v = POP();
             PEEK(in.arg).as<ListObj>()->m_items.push_back(std::move(v));
             break;
         }
-        case Opcode::SET_ADD: {
+        TARGET(SET_ADD) {
             Value v = POP();
             SAVE_FRAME();
             ERROR_IF(!PEEK(in.arg).as<SetObj>()->add(vm, v));
             break;
         }
-        case Opcode::MAP_ADD: {
+        TARGET(MAP_ADD) {
             Value v = POP();
             Value k = POP();
             SAVE_FRAME();
             ERROR_IF(!PEEK(in.arg).as<DictObj>()->set(vm, k, std::move(v)));
             break;
         }
-        case Opcode::LIST_EXTEND: {
+        TARGET(LIST_EXTEND) {
             Value it = POP();
             SAVE_FRAME();
             std::vector<Value> items;
@@ -621,26 +660,26 @@ ExitKind execute(Vm& vm, FrameObj* entry, bool throwing, Value& result) {
             dst.insert(dst.end(), items.begin(), items.end());
             break;
         }
-        case Opcode::SET_UPDATE: {
+        TARGET(SET_UPDATE) {
             Value it = POP();
             SAVE_FRAME();
             ERROR_IF(!PEEK(in.arg).as<SetObj>()->update(vm, it));
             break;
         }
-        case Opcode::DICT_UPDATE:
-        case Opcode::DICT_MERGE: {
+        TARGET(DICT_UPDATE)
+        TARGET(DICT_MERGE) {
             Value m = POP();
             SAVE_FRAME();
             ERROR_IF(!mergeIntoDict(vm, PEEK(in.arg).as<DictObj>(), std::move(m), in.op == Opcode::DICT_MERGE,
                                     PEEK(in.arg + 2)));
             break;
         }
-        case Opcode::LIST_TO_TUPLE: {
+        TARGET(LIST_TO_TUPLE) {
             Value l = POP();
             PUSH(vm.newTuple(l.as<ListObj>()->m_items));
             break;
         }
-        case Opcode::FORMAT_VALUE: {
+        TARGET(FORMAT_VALUE) {
             Value spec = (in.arg & 4) ? POP() : Value();
             Value v = POP();
             SAVE_FRAME();
@@ -655,7 +694,7 @@ ExitKind execute(Vm& vm, FrameObj* entry, bool throwing, Value& result) {
             PUSH(std::move(r));
             break;
         }
-        case Opcode::UNPACK_SEQUENCE: {
+        TARGET(UNPACK_SEQUENCE) {
             Value seq = POP();
             SAVE_FRAME();
             std::vector<Value> items;
@@ -663,7 +702,7 @@ ExitKind execute(Vm& vm, FrameObj* entry, bool throwing, Value& result) {
             for (size_t i = items.size(); i-- > 0;) PUSH(std::move(items[i]));
             break;
         }
-        case Opcode::UNPACK_EX: {
+        TARGET(UNPACK_EX) {
             size_t before = in.arg & 0xFF, after = in.arg >> 8;
             Value seq = POP();
             SAVE_FRAME();
@@ -677,14 +716,15 @@ ExitKind execute(Vm& vm, FrameObj* entry, bool throwing, Value& result) {
             break;
         }
 
-        case Opcode::MAKE_FUNCTION: {
+        TARGET(MAKE_FUNCTION) {
             Value* newSp;
             Value fn = makeFunction(vm, f, in.arg, sp, newSp);
             sp = newSp;
             PUSH(std::move(fn));
             break;
         }
-        case Opcode::RETURN_VALUE: {
+        TARGET(RETURN_VALUE) {
+            {
             Value r = POP();
             announceExit(vm, f);
             if (f->m_entry) {
@@ -695,6 +735,7 @@ ExitKind execute(Vm& vm, FrameObj* entry, bool throwing, Value& result) {
                 result = std::move(r);
                 return ExitKind::Return;
             }
+            SAVE_FRAME();   // releaseFrame clears the slots below the saved stack top
             FrameObj* back = f->m_back;
             vm.m_frame = back;
             --vm.m_depth;
@@ -702,22 +743,23 @@ ExitKind execute(Vm& vm, FrameObj* entry, bool throwing, Value& result) {
             f = back;
             LOAD_FRAME();
             PUSH(std::move(r));
-            break;
+            }
+            DISPATCH();
         }
-        case Opcode::LOAD_BUILD_CLASS: {
+        TARGET(LOAD_BUILD_CLASS) {
             Value bc = vm.builtins()->getStr("__build_class__");
             if (bc.isUnbound()) { vm.raise(T.NameError, "__build_class__ not found"); goto error; }
             PUSH(std::move(bc));
             break;
         }
 
-        case Opcode::SETUP_FINALLY:
+        TARGET(SETUP_FINALLY)
             f->m_blocks.push_back(Block{BlockType::SetupFinally, in.arg, uint32_t(sp - slots) - f->m_stackBase, Value()});
             break;
-        case Opcode::POP_BLOCK:
+        TARGET(POP_BLOCK)
             if (!f->m_blocks.empty()) f->m_blocks.pop_back();
             break;
-        case Opcode::POP_EXCEPT: {
+        TARGET(POP_EXCEPT) {
             if (f->m_blocks.empty() || f->m_blocks.back().type != BlockType::ExceptHandler) {
                 vm.raise(T.RuntimeError, "popped block is not an except handler");
                 goto error;
@@ -727,13 +769,13 @@ ExitKind execute(Vm& vm, FrameObj* entry, bool throwing, Value& result) {
             f->m_excState = std::move(prev);
             break;
         }
-        case Opcode::RERAISE: {
+        TARGET(RERAISE) {
             Value exc = POP();
             vm.m_error = std::move(exc);
             addTb = false;
             goto exception_unwind;
         }
-        case Opcode::RAISE_VARARGS: {
+        TARGET(RAISE_VARARGS) {
             SAVE_FRAME();
             if (in.arg == 0) {
                 Value exc = vm.handledException();
@@ -747,7 +789,7 @@ ExitKind execute(Vm& vm, FrameObj* entry, bool throwing, Value& result) {
             raiseWithCause(vm, std::move(exc), std::move(cause));
             goto error;
         }
-        case Opcode::JUMP_IF_NOT_EXC_MATCH: {
+        TARGET(JUMP_IF_NOT_EXC_MATCH) {
             Value type = POP();
             Value exc = POP();
             int m;
@@ -755,9 +797,9 @@ ExitKind execute(Vm& vm, FrameObj* entry, bool throwing, Value& result) {
             if (!m) ip = in.arg;
             break;
         }
-        case Opcode::LOAD_ASSERTION_ERROR: PUSH(Value(T.AssertionError)); break;
-        case Opcode::SETUP_WITH:
-        case Opcode::BEFORE_ASYNC_WITH: {
+        TARGET(LOAD_ASSERTION_ERROR) PUSH(Value(T.AssertionError)); break;
+        TARGET(SETUP_WITH)
+        TARGET(BEFORE_ASYNC_WITH) {
             Value mgr = POP();
             SAVE_FRAME();
             Value exit, res;
@@ -768,7 +810,7 @@ ExitKind execute(Vm& vm, FrameObj* entry, bool throwing, Value& result) {
             PUSH(std::move(res));
             break;
         }
-        case Opcode::WITH_EXCEPT_START: {
+        TARGET(WITH_EXCEPT_START) {
             Value exc = TOP();
             Value exit = PEEK(2);
             Value args[3] = {Value(vm.typeOf(exc)), exc, exc.is<ExceptionObj>() && !exc.as<ExceptionObj>()->m_traceback.empty() ? exc : Value()};
@@ -778,11 +820,11 @@ ExitKind execute(Vm& vm, FrameObj* entry, bool throwing, Value& result) {
             PUSH(std::move(r));
             break;
         }
-        case Opcode::SETUP_ASYNC_WITH:
+        TARGET(SETUP_ASYNC_WITH)
             f->m_blocks.push_back(Block{BlockType::SetupFinally, in.arg, uint32_t(sp - slots) - f->m_stackBase - 1, Value()});
             break;
 
-        case Opcode::YIELD_VALUE: {
+        TARGET(YIELD_VALUE) {
             Value v = POP();
             f->m_yieldedValue = true;
             SAVE_FRAME();
@@ -792,7 +834,7 @@ ExitKind execute(Vm& vm, FrameObj* entry, bool throwing, Value& result) {
             result = std::move(v);
             return ExitKind::Yield;
         }
-        case Opcode::GET_YIELD_FROM_ITER: {
+        TARGET(GET_YIELD_FROM_ITER) {
             Value& v = TOP();
             if (v.isObj() && v.asObj()->kind() == Kind::Coroutine) {
                 if (!(co->m_flags & (bytecode::kCoroutine))) {
@@ -808,7 +850,7 @@ ExitKind execute(Vm& vm, FrameObj* entry, bool throwing, Value& result) {
             TOP() = std::move(it);
             break;
         }
-        case Opcode::YIELD_FROM: {
+        TARGET(YIELD_FROM) {
             Value v = POP();
             Value sub = TOP();
             SAVE_FRAME();
@@ -829,7 +871,7 @@ ExitKind execute(Vm& vm, FrameObj* entry, bool throwing, Value& result) {
             result = std::move(out);
             return ExitKind::Yield;
         }
-        case Opcode::GET_AWAITABLE: {
+        TARGET(GET_AWAITABLE) {
             Value obj = POP();
             SAVE_FRAME();
             Value it = getAwaitable(vm, obj, in.arg);
@@ -837,7 +879,7 @@ ExitKind execute(Vm& vm, FrameObj* entry, bool throwing, Value& result) {
             PUSH(std::move(it));
             break;
         }
-        case Opcode::GET_AITER: {
+        TARGET(GET_AITER) {
             Value obj = POP();
             SAVE_FRAME();
             Value ai = vm.typeOf(obj)->lookup("__aiter__");
@@ -854,7 +896,7 @@ ExitKind execute(Vm& vm, FrameObj* entry, bool throwing, Value& result) {
             PUSH(std::move(it));
             break;
         }
-        case Opcode::GET_ANEXT: {
+        TARGET(GET_ANEXT) {
             Value aiter = TOP();
             SAVE_FRAME();
             Value an = vm.typeOf(aiter)->lookup("__anext__");
@@ -876,7 +918,7 @@ ExitKind execute(Vm& vm, FrameObj* entry, bool throwing, Value& result) {
             PUSH(std::move(awaitable));
             break;
         }
-        case Opcode::END_ASYNC_FOR: {
+        TARGET(END_ASYNC_FOR) {
             Value exc = POP();
             if (vm.typeOf(exc)->isSubtypeOf(T.StopAsyncIteration)) {
                 if (!f->m_blocks.empty() && f->m_blocks.back().type == BlockType::ExceptHandler) {
@@ -892,7 +934,7 @@ ExitKind execute(Vm& vm, FrameObj* entry, bool throwing, Value& result) {
             goto exception_unwind;
         }
 
-        case Opcode::IMPORT_NAME: {
+        TARGET(IMPORT_NAME) {
             Value fromlist = POP();
             Value level = POP();
             SAVE_FRAME();
@@ -907,7 +949,7 @@ ExitKind execute(Vm& vm, FrameObj* entry, bool throwing, Value& result) {
             PUSH(std::move(m));
             break;
         }
-        case Opcode::IMPORT_FROM: {
+        TARGET(IMPORT_FROM) {
             Value m = TOP();
             SAVE_FRAME();
             Value v = vm.getAttr(m, co->m_names[in.arg]);
@@ -991,6 +1033,8 @@ ExitKind execute(Vm& vm, FrameObj* entry, bool throwing, Value& result) {
 #undef TOP
 #undef PEEK
 #undef ERROR_IF
+#undef TARGET
+#undef DISPATCH
 }
 
 }  // namespace aw::vm::detail

@@ -22,6 +22,10 @@ struct HookState {
     std::string filename;
     const aw::bytecode::CodeUnit* lastUnit = nullptr;
     bool lastIsScript = false;
+    // Frame events, cached per code unit as the runner does.
+    const aw::bytecode::CodeUnit* frameUnit = nullptr;
+    bool frameRecorded = false;
+    uint32_t frameQualname = 0;
 };
 
 bool isScript(HookState* s, const aw::vm::FrameObj& frame) {
@@ -49,12 +53,17 @@ void onLine(void* user, aw::vm::Vm&, aw::vm::FrameObj& frame, int32_t line) {
 
 void onFrame(void* user, aw::vm::Vm&, aw::vm::FrameObj& frame, bool entering) {
     auto* s = static_cast<HookState*>(user);
-    if (!isScript(s, frame))
+    const aw::bytecode::CodeUnit* unit = frame.m_code->m_unit.get();
+    if (unit != s->frameUnit) {
+        s->frameUnit = unit;
+        s->frameRecorded = unit->filename == s->filename && unit->name != "<module>";
+        s->frameQualname = s->frameRecorded ? s->recorder->intern(unit->qualname) : 0;
+    }
+    if (!s->frameRecorded)
         return;
-    const aw::bytecode::CodeUnit* unit = s->lastUnit;
     if (entering)
-        s->recorder->event(aw::trace::EventKind::FramePush, s->recorder->currentOwner(),
-                           uint32_t(std::max(unit->firstLine, 0)), 0.0, unit->qualname);
+        s->recorder->eventWithText(aw::trace::EventKind::FramePush, s->recorder->currentOwner(),
+                                   uint32_t(std::max(unit->firstLine, 0)), s->frameQualname);
     else
         s->recorder->event(aw::trace::EventKind::FramePop, s->recorder->currentOwner());
 }
