@@ -14,11 +14,19 @@
 //   timer that asyncio.sleep creates (`_set_result_unless_cancelled(...)`)
 //   is scheduled right after its future is created, so a timer.new whose
 //   previous event is a plain future.new is linked to that future.
+//
+// Speed (StateIndex::stateAt folds up to K events from a checkpoint, K in the
+// tens of thousands on a big trace): no event scans the queues or the task
+// list. Handles are found through FoldBookkeeping::handles (HandlePlaces),
+// tasks and futures through a one-entry hint; Folder keeps the timer heap in
+// chunks while it folds (TimerStore); compaction scans each list once.
 #include "core/model/fold.h"
 
 #include "core/model/fold_internal.h"
+#include "core/model/timer_store.h"
 
 #include <algorithm>
+#include <deque>
 #include <utility>
 
 namespace aw::model {
@@ -60,21 +68,12 @@ bool isFinished(TaskStatus s)
     return s == TaskStatus::Done || s == TaskStatus::Failed || s == TaskStatus::Cancelled;
 }
 
-// Ids that must stay listed even when finished: what unfinished tasks await, what sockets deliver to.
-std::vector<Id> referencedIds(const State& state)
-{
-    std::vector<Id> ids;
-    for (const TaskInfo& t : state.tasks)
-        if (!isFinished(t.status) && t.awaiting) ids.push_back(t.awaiting);
-    for (const SocketInfo& s : state.sockets) ids.push_back(s.future);
-    std::sort(ids.begin(), ids.end());
-    return ids;
-}
-
-// Drops the oldest-finished items beyond `keep` from `items` (a vector of TaskInfo or FutureInfo), except
-// referenced ones. Returns how many finished items remain.
+// Drops the oldest-finished items beyond `keep` from `items` (state.tasks or state.futures), except those that
+// must stay listed: what an unfinished task awaits, what a socket delivers to. Returns how many finished items
+// remain. The candidates are found first (few: about `keep` of them), so the references are checked against
+// them instead of being collected and sorted.
 template <typename Vec, typename IsFinished>
-std::size_t dropOldFinished(Vec& items, std::size_t keep, const std::vector<Id>& referenced, IsFinished isDone)
+std::size_t dropOldFinished(const State& state, Vec& items, std::size_t keep, IsFinished isDone)
 {
     std::vector<Step> finishedSteps;
     for (const auto& item : items)
@@ -84,11 +83,27 @@ std::size_t dropOldFinished(Vec& items, std::size_t keep, const std::vector<Id>&
     auto nth = finishedSteps.end() - static_cast<std::ptrdiff_t>(keep);
     std::nth_element(finishedSteps.begin(), nth, finishedSteps.end());
     const Step cutoff = *nth;
+    std::vector<Id> candidates;   // in id order, as `items` is
+    for (const auto& item : items)
+        if (isDone(item) && item.finished < cutoff) candidates.push_back(item.id);
+    if (candidates.empty()) return finishedSteps.size();
+    std::vector<char> spared(candidates.size(), 0);
+    auto spare = [&](Id id) {
+        if (id < candidates.front() || id > candidates.back()) return;   // most awaited futures are newer
+        auto it = std::lower_bound(candidates.begin(), candidates.end(), id);
+        if (it != candidates.end() && *it == id) spared[std::size_t(it - candidates.begin())] = 1;
+    };
+    for (const TaskInfo& t : state.tasks)
+        if (!isFinished(t.status) && t.awaiting) spare(t.awaiting);
+    for (const SocketInfo& s : state.sockets) spare(s.future);
     std::size_t remaining = 0;
+    std::size_t next = 0;   // the next candidate, walked in step with `items`
     auto out = items.begin();
     for (auto it = items.begin(); it != items.end(); ++it) {
         const bool done = isDone(*it);
-        const bool drop = done && it->finished < cutoff && !std::binary_search(referenced.begin(), referenced.end(), it->id);
+        const bool candidate = next < candidates.size() && candidates[next] == it->id;
+        const bool drop = candidate && !spared[next];
+        if (candidate) ++next;
         if (drop) continue;
         if (done) ++remaining;
         if (out != it) *out = std::move(*it);
@@ -98,65 +113,269 @@ std::size_t dropOldFinished(Vec& items, std::size_t keep, const std::vector<Id>&
     return remaining;
 }
 
+// Compaction scans every task and future, so it waits until half as many items as are pending have finished
+// (at least twice the number kept): its cost per finished item stays constant however many are pending.
 void compactIfNeeded(State& state)
 {
     FoldBookkeeping& f = state.fold;
-    const bool futures = f.doneFutures >= std::max<std::size_t>(2 * kKeepDoneFutures, f.compactFuturesAt);
-    const bool tasks = f.finishedTasks >= std::max<std::size_t>(2 * kKeepFinishedTasks, f.compactTasksAt);
-    if (!futures && !tasks) return;
-    const std::vector<Id> referenced = referencedIds(state);
-    if (futures) {
-        f.doneFutures = dropOldFinished(state.futures, kKeepDoneFutures, referenced,
+    const std::size_t pendingFutures = state.futures.size() - std::min(f.doneFutures, state.futures.size());
+    const std::size_t pendingTasks = state.tasks.size() - std::min(f.finishedTasks, state.tasks.size());
+    if (f.doneFutures >= std::max({2 * kKeepDoneFutures, f.compactFuturesAt, pendingFutures / 2})) {
+        f.doneFutures = dropOldFinished(state, state.futures, kKeepDoneFutures,
                                         [](const FutureInfo& fu) { return fu.status != FutureStatus::Pending; });
         f.compactFuturesAt = 2 * f.doneFutures;   // many survivors (all referenced): wait for more before trying again
+        f.hints.futureIds.clear();                  // rebuilt at the next lookup
     }
-    if (tasks) {
-        f.finishedTasks = dropOldFinished(state.tasks, kKeepFinishedTasks, referenced,
+    if (f.finishedTasks >= std::max({2 * kKeepFinishedTasks, f.compactTasksAt, pendingTasks / 2})) {
+        f.finishedTasks = dropOldFinished(state, state.tasks, kKeepFinishedTasks,
                                           [](const TaskInfo& t) { return isFinished(t.status); });
         f.compactTasksAt = 2 * f.finishedTasks;
+        f.hints.taskIds.clear();
     }
 }
 
-template <typename Deque>
-auto findHandle(Deque& entries, Id handle)
+// The ids of `items` (state.tasks or state.futures), in order; rebuilt when they no longer match in size (a
+// State made by hand). Every change to the two lists keeps them in step (TaskNew, FutureNew, compaction).
+template <typename Vec>
+std::vector<Id>& idsOf(std::vector<Id>& ids, const Vec& items)
 {
-    return std::find_if(entries.begin(), entries.end(), [handle](const auto& e) { return e.handle == handle; });
+    if (ids.size() != items.size()) {
+        ids.clear();
+        ids.reserve(items.capacity());
+        for (const auto& item : items) ids.push_back(item.id);
+    }
+    return ids;
+}
+
+// Tasks and futures by id: where the last lookup found one, or the newest (just created: its callbacks, its
+// timer and its awaiter come next), else a binary search over the ids.
+template <typename Vec>
+auto findIn(Vec& items, std::vector<Id>& idCache, std::size_t& hint, Id id) -> decltype(items.data())
+{
+    if (hint < items.size() && items[hint].id == id) return &items[hint];
+    if (!items.empty() && items.back().id == id) {
+        hint = items.size() - 1;
+        return &items.back();
+    }
+    const std::vector<Id>& ids = idsOf(idCache, items);
+    auto it = std::lower_bound(ids.begin(), ids.end(), id);
+    if (it == ids.end() || *it != id) return nullptr;
+    hint = std::size_t(it - ids.begin());
+    return &items[hint];
+}
+
+TaskInfo* taskOf(State& state, Id id)
+{
+    return findIn(state.tasks, state.fold.hints.taskIds, state.fold.hints.task, id);
+}
+
+FutureInfo* futureOf(State& state, Id id)
+{
+    return findIn(state.futures, state.fold.hints.futureIds, state.fold.hints.future, id);
+}
+
+// An id names a task or a future (never both): try where the last lookups of either found one before searching.
+std::pair<TaskInfo*, FutureInfo*> taskOrFutureOf(State& state, Id id)
+{
+    const FoldBookkeeping::Hints& h = state.fold.hints;
+    if (h.future < state.futures.size() && state.futures[h.future].id == id) return {nullptr, &state.futures[h.future]};
+    if (TaskInfo* t = taskOf(state, id)) return {t, nullptr};
+    return {nullptr, futureOf(state, id)};
+}
+
+// detail::waitKindOf, given what the id names (looked up already).
+WaitKind waitKindOf(Id future, const TaskInfo* task, const FutureInfo* f)
+{
+    if (future == 0) return WaitKind::None;
+    if (task) return WaitKind::Task;
+    if (f) {
+        if (f->timer) return WaitKind::Timer;
+        if (f->socket) return WaitKind::Socket;
+        if (f->sync) return WaitKind::Sync;
+    }
+    return WaitKind::Future;
+}
+
+// While events are folded in a row (Folder), the timer heap lives in a TimerStore (timer_store.h): a new timer
+// moves a few dozen entries, where the deque moved half of them (a third of the fold's time on a trace with a
+// thousand timers). Folder::sync() writes it back into State::timers.
+using TimerKey = TimerStore::Key;
+TimerKey keyOf(const TimerEntry& t) { return TimerStore::keyOf(t); }
+
+// What one event is folded into: the State, and the timer store when a Folder keeps one (then State::timers is
+// stale until the Folder syncs).
+struct Fold {
+    State& state;
+    TimerStore* store = nullptr;
+};
+
+std::size_t timerCount(const Fold& f) { return f.store ? f.store->size() : f.state.timers.size(); }
+
+template <typename Visit>
+void forEachTimer(Fold& f, Visit visit)
+{
+    if (f.store)
+        f.store->forEach(visit);
+    else
+        for (TimerEntry& t : f.state.timers) visit(t);
+}
+
+// The handle table describes `ready` and the timers unless this State was made by hand: then it is rebuilt.
+HandlePlaces& handlePlaces(Fold& f)
+{
+    HandlePlaces& places = f.state.fold.handles;
+    if (places.readyEntries() != f.state.ready.size() || places.timerEntries() != timerCount(f)) {
+        places.clear();
+        places.reserve(f.state.ready.size() + timerCount(f));
+        for (const ReadyEntry& r : f.state.ready) places.addReady(r.handle);
+        forEachTimer(f, [&](const TimerEntry& t) { places.addTimer(t.handle, t.when); });
+    }
+    return places;
+}
+
+// Every change to `ready` and the timers goes through these, which keep the handle table in step.
+void pushReady(Fold& f, const ReadyEntry& entry)
+{
+    handlePlaces(f).addReady(entry.handle);
+    f.state.ready.push_back(entry);
+}
+
+void popReady(Fold& f, std::size_t count)
+{
+    HandlePlaces& places = handlePlaces(f);
+    std::deque<ReadyEntry>& ready = f.state.ready;
+    count = std::min(count, ready.size());
+    for (std::size_t i = 0; i < count; ++i) places.removeReady(ready[i].handle);
+    ready.erase(ready.begin(), ready.begin() + static_cast<std::ptrdiff_t>(count));
+}
+
+template <typename Pred>
+void eraseReadyIf(Fold& f, Pred pred)
+{
+    HandlePlaces& places = handlePlaces(f);
+    std::erase_if(f.state.ready, [&](const ReadyEntry& r) {
+        if (!pred(r)) return false;
+        places.removeReady(r.handle);
+        return true;
+    });
+}
+
+// How many entries of the handle the ready queue has (0: none, without looking at the queue).
+std::size_t readyCount(Fold& f, Id handle)
+{
+    const HandlePlaces::Place* place = handlePlaces(f).find(handle);
+    return place ? place->readyCount : 0;
+}
+
+bool timerBefore(const TimerEntry& a, const TimerEntry& b) { return keyOf(a) < keyOf(b); }
+
+void insertTimer(Fold& f, const TimerEntry& timer)
+{
+    handlePlaces(f).addTimer(timer.handle, timer.when);
+    if (f.store) {
+        f.store->insert(timer);
+        return;
+    }
+    std::deque<TimerEntry>& timers = f.state.timers;
+    timers.insert(std::upper_bound(timers.begin(), timers.end(), timer, timerBefore), timer);
+}
+
+// The handle's timer, or null: found by (when, id), the heap's order, with `when` from the handle table.
+TimerEntry* findTimer(Fold& f, Id handle)
+{
+    const HandlePlaces::Place* place = handlePlaces(f).find(handle);
+    if (!place || place->timerCount == 0) return nullptr;
+    const TimerKey key{place->when, handle};
+    if (f.store) {
+        if (TimerEntry* t = f.store->find(key)) return t;
+    } else {
+        std::deque<TimerEntry>& timers = f.state.timers;
+        auto it = std::lower_bound(timers.begin(), timers.end(), key,
+                                   [](const TimerEntry& t, const TimerKey& k) { return keyOf(t) < k; });
+        if (it != timers.end() && it->handle == handle) return &*it;
+    }
+    // Not where the order says (a heap made by hand, out of order): look everywhere.
+    TimerEntry* found = nullptr;
+    forEachTimer(f, [&](TimerEntry& t) {
+        if (!found && t.handle == handle) found = &t;
+    });
+    return found;
+}
+
+TimerEntry* frontTimer(Fold& f)
+{
+    if (f.store) return f.store->front();
+    return f.state.timers.empty() ? nullptr : &f.state.timers.front();
+}
+
+// Erases `timer`, an entry findTimer or frontTimer gave.
+void eraseTimer(Fold& f, const TimerEntry* timer)
+{
+    handlePlaces(f).removeTimer(timer->handle);
+    if (f.store) {
+        f.store->erase(timer);
+        return;
+    }
+    std::deque<TimerEntry>& timers = f.state.timers;
+    for (auto it = timers.begin(); it != timers.end(); ++it)
+        if (&*it == timer) {
+            timers.erase(it);
+            return;
+        }
+}
+
+template <typename Pred>
+void eraseTimersIf(Fold& f, Pred pred)
+{
+    HandlePlaces& places = handlePlaces(f);
+    auto erase = [&](const TimerEntry& t) {
+        if (!pred(t)) return false;
+        places.removeTimer(t.handle);
+        return true;
+    };
+    if (f.store)
+        f.store->eraseIf(erase);
+    else
+        std::erase_if(f.state.timers, erase);
 }
 
 // Pops the rest of the iteration's batch: _run_once pops every handle it took, running the live ones and
 // skipping the cancelled ones, so whatever of the batch is still queued was cancelled. At the end of a run the
 // batch may instead have been abandoned (KeyboardInterrupt raised by a handle): then live handles are left in
 // it, and CPython keeps them all queued for the next run.
-void finishBatch(State& state, bool atRunEnd)
+void finishBatch(Fold& fold, bool atRunEnd)
 {
+    State& state = fold.state;
     FoldBookkeeping& f = state.fold;
     if (f.batch == FoldBookkeeping::Batch::Running) {
         const std::size_t left = std::min<std::size_t>(f.batchLeft, state.ready.size());
         const bool allCancelled = std::all_of(state.ready.begin(), state.ready.begin() + static_cast<std::ptrdiff_t>(left),
                                               [](const ReadyEntry& r) { return r.cancelled; });
-        if (!atRunEnd || allCancelled) state.ready.erase(state.ready.begin(), state.ready.begin() + static_cast<std::ptrdiff_t>(left));
+        if (!atRunEnd || allCancelled) popReady(fold, left);
     } else if (f.batch == FoldBookkeeping::Batch::Collecting && !atRunEnd) {
         // Nothing ran in the last iteration: its whole batch was cancelled handles.
-        while (!state.ready.empty() && state.ready.front().cancelled) state.ready.pop_front();
+        std::size_t cancelled = 0;
+        while (cancelled < state.ready.size() && state.ready[cancelled].cancelled) ++cancelled;
+        popReady(fold, cancelled);
     }
     f.batch = FoldBookkeeping::Batch::None;
     f.batchLeft = 0;
 }
 
 // The start of _run_once: drop cancelled timers as CPython does.
-void dropCancelledTimers(State& state)
+void dropCancelledTimers(Fold& f)
 {
     constexpr std::size_t kMinScheduledTimerHandles = 100;    // base_events._MIN_SCHEDULED_TIMER_HANDLES
     constexpr double kMinCancelledFraction = 0.5;             // _MIN_CANCELLED_TIMER_HANDLES_FRACTION
-    uint32_t& cancelled = state.fold.cancelledTimers;
-    const std::size_t count = state.timers.size();
+    uint32_t& cancelled = f.state.fold.cancelledTimers;
+    const std::size_t count = timerCount(f);
     if (count > kMinScheduledTimerHandles && double(cancelled) / double(count) > kMinCancelledFraction) {
-        std::erase_if(state.timers, [](const TimerEntry& t) { return t.cancelled && !t.dropped; });
+        eraseTimersIf(f, [](const TimerEntry& t) { return t.cancelled && !t.dropped; });
         cancelled = 0;
         return;
     }
-    while (!state.timers.empty() && state.timers.front().cancelled && !state.timers.front().dropped) {
-        state.timers.pop_front();
+    for (TimerEntry* front = frontTimer(f); front && front->cancelled && !front->dropped; front = frontTimer(f)) {
+        eraseTimer(f, front);
         if (cancelled > 0) --cancelled;
     }
 }
@@ -180,9 +399,9 @@ void wakeWaiter(State& state, Id future)
         return false;
     };
     Id first = 0;
-    if (const FutureInfo* f = state.future(future)) first = f->awaitedBy;
-    else if (const TaskInfo* t = state.task(future)) first = t->awaitedBy;
-    if (wake(first ? state.task(first) : nullptr)) return;
+    if (auto [t, f] = taskOrFutureOf(state, future); f) first = f->awaitedBy;
+    else if (t) first = t->awaitedBy;
+    if (wake(first ? taskOf(state, first) : nullptr)) return;
     for (TaskInfo& t : state.tasks)
         if (wake(&t)) return;
 }
@@ -190,18 +409,19 @@ void wakeWaiter(State& state, Id future)
 std::vector<Frame>* framesOf(State& state, Id owner)
 {
     if (owner == 0) return &state.topFrames;
-    if (TaskInfo* t = state.task(owner)) return &t->frames;
+    if (TaskInfo* t = taskOf(state, owner)) return &t->frames;
     return &state.topFrames;   // a coroutine driven by hand, not by a task: shown with the top level
 }
 
 void setFinishedOutcome(State& state, const Event& e, std::string_view text, FutureStatus status, Step step)
 {
-    if (TaskInfo* t = state.task(e.a)) {
+    auto [t, f] = taskOrFutureOf(state, e.a);
+    if (t) {
         t->outcome = text;
         t->callbacks.clear();   // scheduled now (handle.new/handle.ready follow)
         return;
     }
-    if (FutureInfo* f = state.future(e.a)) {
+    if (f) {
         if (f->status == FutureStatus::Pending) ++state.fold.doneFutures;
         f->status = status;
         f->outcome = text;
@@ -213,14 +433,13 @@ void setFinishedOutcome(State& state, const Event& e, std::string_view text, Fut
 
 std::vector<std::string_view>* callbacksOf(State& state, Id id)
 {
-    if (TaskInfo* t = state.task(id)) return &t->callbacks;
-    if (FutureInfo* f = state.future(id)) return &f->callbacks;
-    return nullptr;
+    auto [t, f] = taskOrFutureOf(state, id);
+    return t ? &t->callbacks : f ? &f->callbacks : nullptr;
 }
 
 void applyTaskState(State& state, const Event& e, std::string_view what, Step step)
 {
-    TaskInfo* t = state.task(e.a);
+    TaskInfo* t = taskOf(state, e.a);
     if (!t) return;
     if (what == "running") {
         t->status = TaskStatus::Running;
@@ -250,8 +469,9 @@ void applyTaskState(State& state, const Event& e, std::string_view what, Step st
     compactIfNeeded(state);
 }
 
-void applyHandleRun(State& state, const Event& e)
+void applyHandleRun(Fold& fold, const Event& e)
 {
+    State& state = fold.state;
     FoldBookkeeping& f = state.fold;
     if (f.batch != FoldBookkeeping::Batch::Running) {
         f.batch = FoldBookkeeping::Batch::Running;
@@ -260,28 +480,21 @@ void applyHandleRun(State& state, const Event& e)
     state.loop.runningHandle = e.a;
     state.loop.runningCallback = {};
     state.loop.phase = LoopPhase::RunningHandle;
-    auto it = findHandle(state.ready, e.a);
+    if (readyCount(fold, e.a) == 0) return;
+    // Usually the front; cancelled handles before it are skipped.
+    auto it = std::find_if(state.ready.begin(), state.ready.end(), [&](const ReadyEntry& r) { return r.handle == e.a; });
     if (it == state.ready.end()) return;
     const ReadyEntry entry = *it;
     const auto popped = static_cast<uint32_t>(it - state.ready.begin()) + 1;   // it and the skipped ones before it
     f.batchLeft = f.batchLeft > popped ? f.batchLeft - popped : 0;
-    state.ready.erase(state.ready.begin(), it + 1);
+    popReady(fold, popped);
     state.loop.runningCallback = entry.callback;
     if (entry.reason == "socket") f.deliveringSocket = entry.target;   // it leaves when this handle is done
 }
 
-void insertTimer(State& state, TimerEntry timer)
+void applyOne(Fold& fold, const trace::Trace& trace, Step step)
 {
-    auto pos = std::upper_bound(state.timers.begin(), state.timers.end(), timer, [](const TimerEntry& a, const TimerEntry& b) {
-        return a.when != b.when ? a.when < b.when : a.handle < b.handle;
-    });
-    state.timers.insert(pos, timer);
-}
-
-}  // namespace
-
-void applyEvent(State& state, const trace::Trace& trace, Step step)
-{
+    State& state = fold.state;
     const Event& e = trace[step];
     // Line events pack their columns into `s`: it is not a string id for them.
     const std::string_view text = e.kind == EventKind::Line ? std::string_view{} : trace.text(e);
@@ -309,7 +522,7 @@ void applyEvent(State& state, const trace::Trace& trace, Step step)
     // code
     case EventKind::Line: {
         const int line = static_cast<int>(e.b);
-        if (TaskInfo* t = e.a ? state.task(e.a) : nullptr) {
+        if (TaskInfo* t = e.a ? taskOf(state, e.a) : nullptr) {
             t->line = line;
             t->colStart = trace::columnStart(e);
             t->colEnd = trace::columnEnd(e);
@@ -332,8 +545,8 @@ void applyEvent(State& state, const trace::Trace& trace, Step step)
     // loop
     case EventKind::LoopNew:
         // A new loop: what the previous one dropped at close is history now.
-        std::erase_if(state.ready, [](const ReadyEntry& r) { return r.dropped; });
-        std::erase_if(state.timers, [](const TimerEntry& t) { return t.dropped; });
+        eraseReadyIf(fold, [](const ReadyEntry& r) { return r.dropped; });
+        eraseTimersIf(fold, [](const TimerEntry& t) { return t.dropped; });
         state.loop = LoopInfo{};
         state.loop.id = e.a;
         state.loop.phase = LoopPhase::Idle;
@@ -349,7 +562,7 @@ void applyEvent(State& state, const trace::Trace& trace, Step step)
         break;
     case EventKind::LoopRunEnd:
         enterLoop(state, e.a);
-        finishBatch(state, true);
+        finishBatch(fold, true);
         state.loop.phase = LoopPhase::Stopped;
         state.loop.stopping = false;   // run_forever resets _stopping
         state.loop.runFuture = 0;
@@ -359,8 +572,8 @@ void applyEvent(State& state, const trace::Trace& trace, Step step)
         break;
     case EventKind::LoopIter:
         enterLoop(state, e.a);
-        finishBatch(state, false);
-        dropCancelledTimers(state);
+        finishBatch(fold, false);
+        dropCancelledTimers(fold);
         state.loop.iteration = e.b;
         state.loop.phase = LoopPhase::Running;
         break;
@@ -394,7 +607,7 @@ void applyEvent(State& state, const trace::Trace& trace, Step step)
         r.reason = text;
         r.target = e.b;
         r.since = step;
-        state.ready.push_back(r);
+        pushReady(fold, r);
         if (text == "done_callback" && r.callback.starts_with("Task.task_wakeup")) wakeWaiter(state, e.b);
         break;
     }
@@ -406,15 +619,17 @@ void applyEvent(State& state, const trace::Trace& trace, Step step)
         t.since = step;
         if (newFuture && text.starts_with("_set_result_unless_cancelled(")) {
             t.future = newFuture;
-            if (FutureInfo* f = state.future(newFuture)) f->timer = e.a;
-            detail::refreshWaiters(state, newFuture);
+            if (FutureInfo* f = futureOf(state, newFuture)) {
+                f->timer = e.a;
+                if (f->awaitedBy) detail::refreshWaiters(state, newFuture);   // else nobody waits on it yet
+            }
         }
-        insertTimer(state, t);
+        insertTimer(fold, t);
         break;
     }
     case EventKind::TimerDue: {
-        auto it = findHandle(state.timers, e.a);
-        if (it == state.timers.end()) break;
+        const TimerEntry* it = findTimer(fold, e.a);
+        if (!it) break;
         ReadyEntry r;
         r.handle = it->handle;
         r.callback = it->callback;
@@ -422,11 +637,11 @@ void applyEvent(State& state, const trace::Trace& trace, Step step)
         r.target = it->future;
         r.since = step;
         r.cancelled = it->cancelled;   // popped as due although cancelled: skipped when its turn comes
-        state.timers.erase(it);
-        state.ready.push_back(r);
+        eraseTimer(fold, it);
+        pushReady(fold, r);
         break;
     }
-    case EventKind::HandleRun: applyHandleRun(state, e); break;
+    case EventKind::HandleRun: applyHandleRun(fold, e); break;
     case EventKind::HandleDone:
         if (Id socket = std::exchange(state.fold.deliveringSocket, 0))
             std::erase_if(state.sockets, [&](const SocketInfo& s) { return s.id == socket; });
@@ -436,21 +651,27 @@ void applyEvent(State& state, const trace::Trace& trace, Step step)
         state.runningTask = 0;
         break;
     case EventKind::HandleCancel: {
-        auto timer = findHandle(state.timers, e.a);
-        if (timer != state.timers.end()) {
+        // A handle that already ran (every asyncio.sleep cancels its fired timer): a no-op for the loop.
+        if (TimerEntry* timer = findTimer(fold, e.a)) {
             if (!timer->cancelled) ++state.fold.cancelledTimers;   // loop._timer_handle_cancelled
             timer->cancelled = true;
             break;
         }
-        auto ready = findHandle(state.ready, e.a);
-        if (ready != state.ready.end()) ready->cancelled = true;
-        break;   // a handle that already ran: Handle.cancel() is a no-op for the loop
+        // Queued twice, a handle is one object in CPython: cancelling it skips both.
+        for (std::size_t left = readyCount(fold, e.a), i = 0; left > 0 && i < state.ready.size(); ++i)
+            if (state.ready[i].handle == e.a) {
+                state.ready[i].cancelled = true;
+                --left;
+            }
+        break;
     }
     case EventKind::HandleDropped: {
-        auto ready = findHandle(state.ready, e.a);
-        if (ready != state.ready.end()) ready->dropped = true;
-        auto timer = findHandle(state.timers, e.a);
-        if (timer != state.timers.end()) timer->dropped = true;
+        for (std::size_t left = readyCount(fold, e.a), i = 0; left > 0 && i < state.ready.size(); ++i)
+            if (state.ready[i].handle == e.a) {
+                state.ready[i].dropped = true;
+                --left;
+            }
+        if (TimerEntry* timer = findTimer(fold, e.a)) timer->dropped = true;
         break;
     }
 
@@ -461,29 +682,34 @@ void applyEvent(State& state, const trace::Trace& trace, Step step)
         f.kind = text;
         f.created = step;
         if (!state.futures.empty() && state.futures.back().id >= f.id) break;   // ids only grow; ignore a repeat
+        idsOf(state.fold.hints.futureIds, state.futures).push_back(f.id);
         state.futures.push_back(f);
         if (text == "Future") state.fold.newFuture = e.a;
         break;
     }
     case EventKind::TaskNew: {
         // future.new (kind Task) came first: a task is listed as a task, not a future.
-        if (!state.futures.empty() && state.futures.back().id == e.a) state.futures.pop_back();
-        if (state.task(e.a)) break;
+        if (!state.futures.empty() && state.futures.back().id == e.a) {
+            idsOf(state.fold.hints.futureIds, state.futures).pop_back();
+            state.futures.pop_back();
+        }
+        if (taskOf(state, e.a)) break;
         TaskInfo t;
         t.id = e.a;
         t.name = text;
         t.created = step;
         t.colorIndex = state.fold.tasksCreated++;
-        auto pos = std::lower_bound(state.tasks.begin(), state.tasks.end(), t.id,
-                                    [](const TaskInfo& x, Id id) { return x.id < id; });
-        state.tasks.insert(pos, std::move(t));
+        std::vector<Id>& ids = idsOf(state.fold.hints.taskIds, state.tasks);
+        auto pos = std::lower_bound(ids.begin(), ids.end(), t.id);
+        state.tasks.insert(state.tasks.begin() + (pos - ids.begin()), std::move(t));
+        ids.insert(pos, e.a);
         break;
     }
     case EventKind::TaskCoro:
-        if (TaskInfo* t = state.task(e.a)) t->coro = text;
+        if (TaskInfo* t = taskOf(state, e.a)) t->coro = text;
         break;
     case EventKind::TaskName:
-        if (TaskInfo* t = state.task(e.a)) t->name = text;
+        if (TaskInfo* t = taskOf(state, e.a)) t->name = text;
         break;
     case EventKind::FutureCbAdd:
         if (auto* cbs = callbacksOf(state, e.a)) cbs->push_back(text);
@@ -495,16 +721,18 @@ void applyEvent(State& state, const trace::Trace& trace, Step step)
         }
         break;
     case EventKind::TaskAwait:
-        if (TaskInfo* t = state.task(e.a)) {
+        if (TaskInfo* t = taskOf(state, e.a)) {
             t->awaiting = e.b;
-            t->waitKind = detail::waitKindOf(state, e.b);
-            if (FutureInfo* f = state.future(e.b); f && !f->awaitedBy) f->awaitedBy = e.a;
-            if (TaskInfo* awaited = state.task(e.b); awaited && !awaited->awaitedBy) awaited->awaitedBy = e.a;
+            TaskInfo* awaited = e.b ? taskOf(state, e.b) : nullptr;
+            FutureInfo* f = e.b && !awaited ? futureOf(state, e.b) : nullptr;
+            t->waitKind = waitKindOf(e.b, awaited, f);
+            if (f && !f->awaitedBy) f->awaitedBy = e.a;
+            if (awaited && !awaited->awaitedBy) awaited->awaitedBy = e.a;
         }
         break;
     case EventKind::TaskState: applyTaskState(state, e, text, step); break;
     case EventKind::TaskCancelReq:
-        if (TaskInfo* t = state.task(e.a)) t->cancelRequests = e.b;
+        if (TaskInfo* t = taskOf(state, e.a)) t->cancelRequests = e.b;
         break;
     case EventKind::FutureResult: setFinishedOutcome(state, e, text, FutureStatus::Done, step); break;
     case EventKind::FutureException: setFinishedOutcome(state, e, text, FutureStatus::Failed, step); break;
@@ -555,6 +783,42 @@ void applyEvent(State& state, const trace::Trace& trace, Step step)
         detail::applySyncEvent(state, trace, e, step);
         break;
     }
+}
+
+}  // namespace
+
+void applyEvent(State& state, const trace::Trace& trace, Step step)
+{
+    Fold fold{state};
+    applyOne(fold, trace, step);
+}
+
+void dropFoldCaches(State& state)
+{
+    state.fold.handles = HandlePlaces{};
+    state.fold.hints = FoldBookkeeping::Hints{};
+}
+
+struct Folder::Timers {
+    TimerStore store;
+};
+
+Folder::Folder(State& state) : m_state(state), m_timers(std::make_unique<Timers>(Timers{TimerStore(state.timers)})) {}
+
+Folder::~Folder() { sync(); }
+
+void Folder::apply(const trace::Trace& trace, Step step)
+{
+    Fold fold{m_state, &m_timers->store};
+    applyOne(fold, trace, step);
+    m_synced = false;
+}
+
+void Folder::sync()
+{
+    if (m_synced) return;
+    m_timers->store.writeTo(m_state.timers);
+    m_synced = true;
 }
 
 }  // namespace aw::model

@@ -16,13 +16,15 @@
 //   an unfinished task still awaits, or that a listed socket delivers to;
 // - finished plain futures: the kKeepDoneFutures most recently finished stay
 //   listed (so the stage can show "done, result=..."); older ones are dropped
-//   in batches (compaction runs when twice that many are done);
+//   in batches (compaction runs when twice that many are done, or half as
+//   many as are pending if that is more);
 // - finished tasks: likewise, the kKeepFinishedTasks most recently finished;
 // - sockets leave when closed or when the handle that delivers their
 //   response is done; handles leave the ready queue when they run.
 // Ids in `tasks` and `futures` are increasing (creation order = id order), so
 // task()/future() are binary searches.
 
+#include "core/model/handle_places.h"
 #include "core/trace/trace.h"
 
 #include <cstddef>
@@ -192,6 +194,19 @@ struct FoldBookkeeping {
     std::size_t finishedTasks = 0;      // finished tasks in `tasks`
     std::size_t compactFuturesAt = 0;   // compaction thresholds (see "Bounded size" above)
     std::size_t compactTasksAt = 0;
+    HandlePlaces handles;               // where each handle of `ready` and `timers` is, by id (handle_places.h);
+                                        //   a cache: rebuilt when it does not match them, never part of equality
+    // Caches for finding tasks and futures by id, checked before use and never part of equality: where the
+    // last ones looked up were (consecutive events mostly name the same ones: a task's Line events), and the
+    // ids of `tasks` and `futures` in order (a binary search over 4-byte ids instead of 100-byte items).
+    struct Hints {
+        std::size_t task = 0;
+        std::size_t future = 0;
+        std::vector<Id> taskIds;
+        std::vector<Id> futureIds;
+        bool operator==(const Hints&) const { return true; }
+    };
+    Hints hints;
     bool operator==(const FoldBookkeeping&) const = default;
 };
 

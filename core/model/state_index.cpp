@@ -1,7 +1,7 @@
 // StateIndex: checkpoints of the folded State every K events, and the per-run
 // tables (clock and iteration change points, output lines, notes, reports).
 //
-// Memory: a checkpoint is a full State copy. K starts at the constructor's
+// Memory: a checkpoint is a State packed by Checkpoint (checkpoint.h). K starts at the constructor's
 // value and doubles (dropping every other checkpoint) whenever the
 // checkpoints outgrow the budget (the larger of setMemoryBudget's and the
 // trace's own size), so a long run with a big State keeps a
@@ -10,6 +10,7 @@
 // a value), and found by binary search.
 #include "core/model/state_index.h"
 
+#include "core/model/checkpoint.h"
 #include "core/model/fold.h"
 
 #include <algorithm>
@@ -30,6 +31,7 @@ std::size_t stateBytes(const State& s)
     for (const TaskInfo& t : s.tasks) n += vectorBytes(t.frames) + vectorBytes(t.callbacks);
     for (const FutureInfo& f : s.futures) n += vectorBytes(f.callbacks);
     for (const SyncInfo& y : s.syncs) n += vectorBytes(y.waiters) + vectorBytes(y.items);
+    n += s.fold.handles.memoryBytes() + vectorBytes(s.fold.hints.taskIds) + vectorBytes(s.fold.hints.futureIds);
     return n;
 }
 
@@ -56,7 +58,7 @@ struct ChangePoints {
 struct StateIndex::Impl {
     Step every = 4096;
     std::size_t budget = std::size_t{128} << 20;
-    std::vector<State> checkpoints;     // checkpoints[c] is the state at step c * every
+    std::vector<Checkpoint> checkpoints;   // checkpoints[c] is the state at step c * every
     std::size_t checkpointBytes = 0;
     State current;                      // the state at indexed - 1
     Step indexed = 0;
@@ -70,11 +72,11 @@ struct StateIndex::Impl {
         const std::size_t limit = std::max(budget, traceBytes);
         while (checkpointBytes > limit && checkpoints.size() > 1) {
             every *= 2;
-            std::vector<State> kept;
+            std::vector<Checkpoint> kept;
             kept.reserve((checkpoints.size() + 1) / 2);
             checkpointBytes = 0;
             for (std::size_t c = 0; c < checkpoints.size(); c += 2) {
-                checkpointBytes += stateBytes(checkpoints[c]);
+                checkpointBytes += checkpoints[c].bytes();
                 kept.push_back(std::move(checkpoints[c]));
             }
             checkpoints = std::move(kept);
@@ -96,8 +98,9 @@ void StateIndex::extend(Step limit)
 {
     Impl& d = *m_impl;
     const Step end = std::min<Step>(limit, m_trace->size());
+    Folder folder(d.current);   // d.current.timers is stale until synced (at checkpoints and when done)
     for (Step s = d.indexed; s < end; ++s) {
-        applyEvent(d.current, *m_trace, s);
+        folder.apply(*m_trace, s);
         d.clock.record(s, d.current.clock);
         d.iteration.record(s, d.current.loop.iteration);
         const trace::Event& e = (*m_trace)[s];
@@ -106,8 +109,9 @@ void StateIndex::extend(Step limit)
         else if (e.kind == trace::EventKind::Stderr) d.reports.push_back({s, d.current.clock, m_trace->text(e)});
         d.indexed = s + 1;
         if (s % d.every == 0) {
-            d.checkpoints.push_back(d.current);
-            d.checkpointBytes += stateBytes(d.checkpoints.back());
+            folder.sync();
+            d.checkpoints.emplace_back(d.current);
+            d.checkpointBytes += d.checkpoints.back().bytes();
             d.thinIfOverBudget(m_trace->memoryBytes());
         }
     }
@@ -121,8 +125,11 @@ State StateIndex::stateAt(Step step) const
     if (d.indexed == 0) return State{};
     step = std::min(step, lastStep());
     if (step == lastStep()) return d.current;
-    State state = d.checkpoints[static_cast<std::size_t>(step / d.every)];
-    for (Step s = state.step + 1; s <= step; ++s) applyEvent(state, *m_trace, s);
+    State state = d.checkpoints[static_cast<std::size_t>(step / d.every)].restore();
+    if (state.step < step) {
+        Folder folder(state);
+        for (Step s = state.step + 1; s <= step; ++s) folder.apply(*m_trace, s);
+    }
     return state;
 }
 

@@ -1,9 +1,15 @@
-// stateAt(k) over a 10-million-event trace of a real run (ping-pong: 1,000
-// tasks, 1,250 rounds each, ~8 events a round). Target: under 2 ms for any k.
+// stateAt(k) over 10-million-event traces of real runs. Target (issue #4):
+// under 2 ms for any k. Two fixtures:
+//   PingPong  ping-pong, 1,000 tasks x 1,250 rounds of sleep(0), ~8 events a
+//             round: a big ready queue, no timers
+//   Timers    scripts/timers.py, 1,000 tasks x 300 rounds of sleep(delay),
+//             wait_for and timeout, ~9 million events: a big timer heap and a
+//             handle.cancel for every sleep
+// Benchmarks, for each fixture:
 //   BM_StateAtRandom   random steps
 //   BM_StateAtWorst    the step just before each checkpoint (the most folds)
 //   BM_Build           indexing the whole trace (extend)
-// The trace is made once (a run of ~30 s) and shared by the benchmarks.
+// Each trace is made once (a run of ~30-60 s) and shared by its benchmarks.
 #include "bench_memory.h"
 #include "bench_scripts.h"
 #include "core/model/state_index.h"
@@ -13,6 +19,7 @@
 
 #include <memory>
 #include <random>
+#include <string>
 
 namespace {
 
@@ -22,30 +29,43 @@ struct Fixture {
     double traceResidentBytes = 0;
 };
 
-Fixture& fixture() {
-    static Fixture f = [] {
-        Fixture x;
-        aw::run::RunOptions options;
-        options.stepBudget = ~uint64_t{0} >> 1;
-        const std::size_t before = aw::bench::residentBytes();
-        aw::run::RunResult r = aw::run::runScript(aw::bench::pingPong(1000, 1250), "pingpong.py", options);
-        x.traceResidentBytes = double(aw::bench::residentBytes() - before);
-        x.trace = r.trace;
-        x.index = std::make_unique<aw::model::StateIndex>(x.trace);
-        x.index->extend();
-        return x;
-    }();
-    return f;
+Fixture makeFixture(const std::string& source, const std::string& filename) {
+    Fixture x;
+    aw::run::RunOptions options;
+    options.stepBudget = ~uint64_t{0} >> 1;
+    const std::size_t before = aw::bench::residentBytes();
+    aw::run::RunResult r = aw::run::runScript(source, filename, options);
+    x.traceResidentBytes = double(aw::bench::residentBytes() - before);
+    x.trace = r.trace;
+    x.index = std::make_unique<aw::model::StateIndex>(x.trace);
+    x.index->extend();
+    return x;
 }
+
+struct PingPong {
+    static Fixture& get() {
+        static Fixture f = makeFixture(aw::bench::pingPong(1000, 1250), "pingpong.py");
+        return f;
+    }
+};
+
+struct Timers {
+    static Fixture& get() {
+        static Fixture f = makeFixture(aw::bench::readScript("timers.py"), "timers.py");
+        return f;
+    }
+};
 
 void addCounters(benchmark::State& state, const Fixture& f) {
     state.counters["events"] = double(f.trace->size());
     state.counters["trace bytes/event"] = double(f.trace->memoryBytes()) / double(f.trace->size());
     state.counters["index MB"] = double(f.index->memoryBytes()) / 1e6;
+    state.counters["K"] = double(f.index->checkpointEvery());
 }
 
+template <typename Which>
 void BM_StateAtRandom(benchmark::State& state) {
-    Fixture& f = fixture();
+    Fixture& f = Which::get();
     std::mt19937_64 rng(42);
     std::uniform_int_distribution<aw::model::Step> pick(0, f.index->lastStep());
     for (auto _ : state) {
@@ -54,26 +74,30 @@ void BM_StateAtRandom(benchmark::State& state) {
     }
     addCounters(state, f);
 }
-BENCHMARK(BM_StateAtRandom)->Unit(benchmark::kMicrosecond);
+BENCHMARK_TEMPLATE(BM_StateAtRandom, PingPong)->Unit(benchmark::kMicrosecond);
+BENCHMARK_TEMPLATE(BM_StateAtRandom, Timers)->Unit(benchmark::kMicrosecond);
 
+// Always one step before a checkpoint, wandering over the whole trace.
+template <typename Which>
 void BM_StateAtWorst(benchmark::State& state) {
-    Fixture& f = fixture();
-    const aw::model::Step every = aw::model::Step(state.range(0));
+    Fixture& f = Which::get();
+    const aw::model::Step every = f.index->checkpointEvery();
     aw::model::Step k = every - 1;
     for (auto _ : state) {
         aw::model::State s = f.index->stateAt(k);
         benchmark::DoNotOptimize(s);
-        k += every * 97;  // wander over the whole trace, always one step before a checkpoint
+        k += every * 97;
         if (k > f.index->lastStep())
             k = every - 1 + (k % every);
     }
     addCounters(state, f);
 }
-// The StateIndex default checkpoint interval (state_index.h).
-BENCHMARK(BM_StateAtWorst)->Arg(4096)->Unit(benchmark::kMicrosecond);
+BENCHMARK_TEMPLATE(BM_StateAtWorst, PingPong)->Unit(benchmark::kMicrosecond);
+BENCHMARK_TEMPLATE(BM_StateAtWorst, Timers)->Unit(benchmark::kMicrosecond);
 
+template <typename Which>
 void BM_Build(benchmark::State& state) {
-    Fixture& f = fixture();
+    Fixture& f = Which::get();
     for (auto _ : state) {
         aw::model::StateIndex index(f.trace);
         index.extend();
@@ -82,6 +106,7 @@ void BM_Build(benchmark::State& state) {
     addCounters(state, f);
     state.counters["run resident MB"] = f.traceResidentBytes / 1e6;
 }
-BENCHMARK(BM_Build)->Unit(benchmark::kMillisecond)->Iterations(1);
+BENCHMARK_TEMPLATE(BM_Build, PingPong)->Unit(benchmark::kMillisecond)->Iterations(1);
+BENCHMARK_TEMPLATE(BM_Build, Timers)->Unit(benchmark::kMillisecond)->Iterations(1);
 
 }  // namespace

@@ -382,6 +382,142 @@ private slots:
         QCOMPARE(s.loop.iteration, uint64_t(2));
     }
 
+    // handle.cancel finds its handle however it is queued (the fold looks it up by id, HandlePlaces):
+    // queued twice, both entries are skipped (CPython queues one object twice); already run, nothing changes;
+    // a cancelled timer stays in the heap, counted, and when popped as due it enters the ready queue cancelled.
+    void cancelFindsTheHandleWhereverItIs() {
+        Trace t;
+        t.append(EventKind::ProgramStart);                          // 0
+        t.append(EventKind::LoopNew, 1);
+        t.append(EventKind::HandleNew, 2, 1, 0, "a()");
+        t.append(EventKind::HandleReady, 2, 0, 0, "call_soon");
+        t.append(EventKind::HandleNew, 3, 1, 0, "b()");
+        t.append(EventKind::HandleReady, 3, 0, 0, "call_soon");     // 5
+        t.append(EventKind::HandleReady, 2, 0, 0, "call_soon");     // a() queued again
+        t.append(EventKind::TimerNew, 4, 1, 2.0, "later()");
+        t.append(EventKind::TimerNew, 5, 1, 1.0, "sooner()");
+        t.append(EventKind::TimerNew, 6, 1, 1.0, "tie()");          // same when: after 5 (ids order ties)
+        t.append(EventKind::HandleCancel, 2);                       // 10: both a() entries
+        t.append(EventKind::HandleCancel, 6);                       // 11: a timer in the heap
+        t.append(EventKind::HandleCancel, 6);                       // 12: again: counted once
+        t.append(EventKind::HandleCancel, 99);                      // 13: never queued
+        t.append(EventKind::LoopRun, 1, 0, 0, "run_forever");
+        t.append(EventKind::LoopIter, 1, 1);                        // 15
+        t.append(EventKind::LoopWait, 1, 0, 0, "zero");
+        t.append(EventKind::HandleRun, 3);                          // 17: the first a() skipped
+        t.append(EventKind::HandleDone, 3);
+        t.append(EventKind::HandleCancel, 3);                       // 19: b() already ran
+        t.append(EventKind::LoopIter, 1, 2);                        // 20: the second a() skipped
+        t.append(EventKind::LoopWait, 1, 0, 1.0, "timer");
+        t.append(EventKind::WorldClock, 0, 1, 1.0);
+        t.append(EventKind::TimerDue, 5, 1);                        // 23
+        t.append(EventKind::TimerDue, 6, 1);                        // 24: cancelled, popped as due
+        t.append(EventKind::HandleRun, 5);                          // 25
+        t.append(EventKind::HandleDone, 5);
+        t.append(EventKind::LoopIter, 1, 3);                        // 27: the cancelled tie() leaves
+        State s;
+        for (Step k = 0; k < t.size(); ++k) {
+            applyEvent(s, t, k);
+            if (k == 9) {
+                QCOMPARE(s.timers.size(), std::size_t(3));
+                QCOMPARE(s.timers[0].handle, 5u);
+                QCOMPARE(s.timers[1].handle, 6u);
+                QCOMPARE(s.timers[2].handle, 4u);
+            }
+            if (k == 13) {
+                QCOMPARE(s.ready.size(), std::size_t(3));
+                QVERIFY(s.ready[0].cancelled && !s.ready[1].cancelled && s.ready[2].cancelled);
+                QVERIFY(!s.timers[0].cancelled && s.timers[1].cancelled && !s.timers[2].cancelled);
+                QCOMPARE(s.fold.cancelledTimers, 1u);
+            }
+            if (k == 17) {
+                QCOMPARE(s.ready.size(), std::size_t(1));
+                QCOMPARE(s.ready[0].handle, 2u);
+                QVERIFY(s.ready[0].cancelled);
+            }
+            if (k == 19) {
+                QCOMPARE(s.ready.size(), std::size_t(1));
+                QCOMPARE(s.timers.size(), std::size_t(3));
+                QVERIFY(!s.timers[0].cancelled && s.timers[1].cancelled && !s.timers[2].cancelled);
+            }
+            if (k == 20) QVERIFY(s.ready.empty());
+            if (k == 24) {
+                QCOMPARE(s.ready.size(), std::size_t(2));
+                QVERIFY(!s.ready[0].cancelled);
+                QCOMPARE(s.ready[1].handle, 6u);
+                QVERIFY(s.ready[1].cancelled);
+                QCOMPARE(s.timers.size(), std::size_t(1));
+                QCOMPARE(s.timers[0].handle, 4u);
+            }
+        }
+        QVERIFY(s.ready.empty());
+        QCOMPARE(s.timers.size(), std::size_t(1));
+        HandlePlaces expected;
+        expected.addTimer(4, 2.0);
+        QVERIFY(s.fold.handles.sameAs(expected));
+    }
+
+    // A State made by hand (no handle table yet) is folded as if it had been folded: the table is rebuilt.
+    void cancelOnAStateMadeByHand() {
+        Trace t;
+        t.append(EventKind::HandleCancel, 7);
+        t.append(EventKind::HandleCancel, 8);
+        State s;
+        ReadyEntry r;
+        r.handle = 7;
+        s.ready.push_back(r);
+        TimerEntry a, b;
+        a.handle = 9;
+        a.when = 1.0;
+        b.handle = 8;
+        b.when = 3.0;
+        s.timers = {a, b};
+        applyEvent(s, t, 0);
+        QVERIFY(s.ready[0].cancelled);
+        applyEvent(s, t, 1);
+        QVERIFY(!s.timers[0].cancelled && s.timers[1].cancelled);
+    }
+
+    // Many timers through Folder (which keeps them in chunks, TimerStore) come out in the order applyEvent
+    // keeps them in, with the same ones cancelled and popped.
+    void folderKeepsTheTimerOrder() {
+        Trace t;
+        t.append(EventKind::ProgramStart);
+        t.append(EventKind::LoopNew, 1);
+        uint32_t seed = 12345;
+        auto random = [&] { return (seed = seed * 1103515245u + 12345u) >> 16; };
+        Id next = 10;
+        std::vector<Id> live;
+        double clock = 0;
+        for (int i = 0; i < 3000; ++i) {
+            const uint32_t r = random();
+            if (r % 3 != 0 || live.empty()) {
+                const Id h = next++;
+                t.append(EventKind::TimerNew, h, 1, clock + double(random() % 50) / 10.0, "cb()");
+                live.push_back(h);
+            } else if (r % 2 == 0) {
+                t.append(EventKind::HandleCancel, live[random() % live.size()]);
+            } else {
+                clock += 0.1;
+                t.append(EventKind::LoopIter, 1, Id(i));
+            }
+        }
+        State one, many;
+        Folder folder(many);
+        for (Step k = 0; k < t.size(); ++k) {
+            applyEvent(one, t, k);
+            folder.apply(t, k);
+            if (k % 97 == 0 || k + 1 == t.size()) {
+                folder.sync();
+                QVERIFY2(one == many, qPrintable(QString::number(k)));
+                QVERIFY(std::is_sorted(many.timers.begin(), many.timers.end(), [](const TimerEntry& a, const TimerEntry& b) {
+                    return a.when != b.when ? a.when < b.when : a.handle < b.handle;
+                }));
+            }
+        }
+        QVERIFY(one.timers.size() > 200);
+    }
+
     // A program making many futures: finished ones are dropped beyond a bound, pending ones never.
     void finishedFuturesAreBounded() {
         Trace t;

@@ -16,7 +16,9 @@
 #include <QJsonObject>
 #include <QtTest>
 
+#include <algorithm>
 #include <chrono>
+#include <memory>
 
 using namespace aw::model;
 using aw::trace::EventKind;
@@ -233,6 +235,112 @@ private slots:
         for (const TaskInfo& t : index.stateAt(trace->size() - 1).tasks) {
             QCOMPARE(toString(t.status), toString(TaskStatus::Ready));
             QCOMPARE(toString(t.waitKind), toString(WaitKind::Timer));
+        }
+    }
+
+    // A run full of timers (sleeps of many lengths, wait_for and timeout that cancel their timers or time out, a
+    // queue): stateAt equals the fold from scratch at every step, for checkpoints made with the fold's caches
+    // dropped (rebuilt by the first fold from them), and the handle table the fold keeps matches one rebuilt
+    // from the queues.
+    void timerHeavyRunEqualsFoldFromScratch() {
+        const std::string script =
+            "import asyncio\n"
+            "async def worker(i, queue):\n"
+            "    seed = i * 7919 + 1\n"
+            "    for k in range(8):\n"
+            "        seed = (seed * 1103515245 + 12345) % 2147483648\n"
+            "        delay = (seed >> 8) % 10 / 100\n"
+            "        choice = (seed >> 16) % 4\n"
+            "        if choice == 0:\n"
+            "            try:\n"
+            "                await asyncio.wait_for(asyncio.sleep(delay), 0.025)\n"
+            "            except asyncio.TimeoutError:\n"
+            "                pass\n"
+            "        elif choice == 1:\n"
+            "            try:\n"
+            "                async with asyncio.timeout(0.025):\n"
+            "                    await asyncio.sleep(delay)\n"
+            "            except TimeoutError:\n"
+            "                pass\n"
+            "        elif choice == 2:\n"
+            "            queue.put_nowait(k)\n"
+            "            await asyncio.sleep(delay)\n"
+            "        else:\n"
+            "            await asyncio.sleep(delay)\n"
+            "async def consumer(queue):\n"
+            "    while (await queue.get()) is not None:\n"
+            "        pass\n"
+            "async def main():\n"
+            "    queue = asyncio.Queue()\n"
+            "    consumers = [asyncio.create_task(consumer(queue)) for _ in range(3)]\n"
+            "    await asyncio.gather(*[worker(i, queue) for i in range(60)])\n"
+            "    for _ in consumers:\n"
+            "        queue.put_nowait(None)\n"
+            "    await asyncio.gather(*consumers)\n"
+            "    print('done')\n"
+            "asyncio.run(main())\n";
+        const auto run = aw::run::runScript(script, "timers.py");
+        QVERIFY(run.trace);
+        QCOMPARE(run.lines.size(), std::size_t(1));
+        const Trace& trace = *run.trace;
+        std::vector<std::unique_ptr<StateIndex>> indexes;
+        for (Step every : {Step(7), Step(64), Step(1000)}) {
+            indexes.push_back(std::make_unique<StateIndex>(run.trace, every));
+            indexes.back()->extend();
+        }
+        State s;
+        std::size_t cancels = 0, cancelledTimers = 0;
+        for (Step k = 0; k < trace.size(); ++k) {
+            applyEvent(s, trace, k);
+            for (const auto& index : indexes) {
+                const State at = index->stateAt(k);
+                QVERIFY2(at == s, qPrintable(QStringLiteral("K=%1 ").arg(index->checkpointEvery()) + describe(at, s)));
+                QVERIFY2(at.timers == s.timers, qPrintable(QString::number(k)));
+            }
+            if (trace[k].kind == EventKind::HandleCancel) ++cancels;
+            cancelledTimers += std::count_if(s.timers.begin(), s.timers.end(), [](const TimerEntry& t) { return t.cancelled; });
+            if (k % 101 == 0) {   // the table kept step by step holds what one rebuilt from the queues holds
+                HandlePlaces rebuilt;
+                for (const ReadyEntry& r : s.ready) rebuilt.addReady(r.handle);
+                for (const TimerEntry& t : s.timers) rebuilt.addTimer(t.handle, t.when);
+                QVERIFY2(rebuilt.sameAs(s.fold.handles), qPrintable(QString::number(k)));
+            }
+        }
+        QVERIFY(cancels > 300);           // the case this test is for
+        QVERIFY(cancelledTimers > 0);
+        for (const auto& index : indexes) QVERIFY(index->finalState() == s);
+    }
+
+    // Folder (what StateIndex folds with) gives the State applyEvent gives, with the timers written back on sync.
+    void folderEqualsApplyEvent() {
+        for (const QString& dir : lessonDirs()) {
+            const auto run = runLessonDir(dir);
+            const Trace& trace = *run.trace;
+            State one, many;
+            Folder folder(many);
+            for (Step k = 0; k < trace.size(); ++k) {
+                applyEvent(one, trace, k);
+                folder.apply(trace, k);
+                if (k % 3 == 0 || k + 1 == trace.size()) {
+                    folder.sync();
+                    QVERIFY2(one == many, qPrintable(dir + QStringLiteral(" step %1").arg(k)));
+                }
+            }
+        }
+    }
+
+    // Dropping the fold's caches (as checkpoints do) changes nothing a fold from that State gives.
+    void droppedCachesAreRebuilt() {
+        const auto trace = pingpongTrace(200, 5);
+        State a, b;
+        for (Step k = 0; k < trace->size(); ++k) {
+            applyEvent(a, *trace, k);
+            applyEvent(b, *trace, k);
+            if (k % 50 == 0) dropFoldCaches(b);
+            QVERIFY(a == b);
+            const EventKind kind = (*trace)[k].kind;   // these consult the table, so they rebuild it
+            if (k % 50 != 0 && (kind == EventKind::HandleReady || kind == EventKind::HandleRun || kind == EventKind::TimerDue))
+                QVERIFY2(a.fold.handles.sameAs(b.fold.handles), qPrintable(QString::number(k)));
         }
     }
 
