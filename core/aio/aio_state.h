@@ -25,6 +25,7 @@ struct AioState : vm::NativeObj {
     trace::Recorder* m_recorder = nullptr;     // never null once installed
     std::unique_ptr<trace::Recorder> m_ownRecorder;
     std::function<void(std::string_view)> m_errorOutput;
+    bool m_nativeLoop = true;                  // AsyncioHost::nativeLoop
 
     // trace(kind, ...) is hot: the kind strings are constants of the asyncio
     // modules' code, so the lookup is cached per str object (the Value keeps
@@ -44,6 +45,22 @@ struct AioState : vm::NativeObj {
     };
     std::unordered_map<const vm::Obj*, CoroOrigin> m_origins;
 
+    // What the native ready-queue turn (ready_turn.cpp) needs to recognise a
+    // handle that runs a Task's step, given by _aio_tasks.py at import
+    // (`fast_register`). Until then run_ready runs every handle in Python.
+    struct ReadyTurn {
+        bool registered = false;
+        vm::Ref<vm::TypeObj> handleType, taskType, dequeType;
+        vm::Value taskStep;        // the function Task._step
+        vm::Value pending;         // _aio_base._PENDING, the str a pending future's _state is
+        vm::Value currentTasks;    // _aio_tasks._current_tasks (dict loop -> task)
+        uint32_t stepText = 0, runningText = 0, readyText = 0, yieldText = 0, raisedText = 0;
+        vm::Value keys[16];        // interned attribute names (ready_turn.cpp's Key)
+        vm::Value stateDefault;    // Task's class-level _state (Future._state), as of typeEpoch
+        uint64_t typeEpoch = 0;
+    };
+    ReadyTurn m_turn;
+
     // The Vm whose built-in types carry our hooks (core/aio/vm_hooks.cpp).
     vm::Vm* m_vm = nullptr;
     std::vector<vm::Ref<vm::TypeObj>> m_hookedTypes;
@@ -51,6 +68,7 @@ struct AioState : vm::NativeObj {
     ~AioState() override;
     void clearRefs() override {
         m_hookedTypes.clear();
+        m_turn = ReadyTurn{};
         m_sigintHandler = m_firstIterHook = m_finalizerHook = vm::Value();
         m_kinds.clear();
         m_origins.clear();
@@ -67,5 +85,13 @@ void installVmHooks(vm::Vm& vm, AioState* state);
 
 // Adds the native functions of `_awaitscope` to `module`'s dict, bound to `state`.
 void addNativeFunctions(vm::Vm& vm, vm::DictObj* module, AioState* state);
+// Adds `deque`, `yield_once`, `fast_register` and `run_ready` (ready_turn.cpp).
+void addReadyTurn(vm::Vm& vm, vm::DictObj* module, AioState* state);
+
+// Ends the run as the step budget does (the runner reports why). Returns Error.
+vm::Value cutRun(vm::Vm& vm);
+// Runs the "cancel task X at step k" intervention if it is due: called just
+// before a handle.run event. False with an exception pending.
+bool cancelDueTask(vm::Vm& vm, AioState& st);
 
 }  // namespace aw::aio

@@ -197,6 +197,7 @@ Value makeAwaitscopeModule(Vm& vm, AioState* st) {
     if (m.isError()) return m;
     exposeMissingBuiltins(vm, m);
     addNativeFunctions(vm, m.as<vm::ModuleObj>()->m_dict.get(), st);
+    if (st->m_nativeLoop) addReadyTurn(vm, m.as<vm::ModuleObj>()->m_dict.get(), st);
     return m;
 }
 
@@ -235,6 +236,7 @@ void installAsyncio(Vm& vm, const AsyncioHost& host) {
         st->m_recorder = st->m_ownRecorder.get();
     }
     st->m_errorOutput = host.errorOutput;
+    st->m_nativeLoop = host.nativeLoop;
     install(vm, st);
 }
 

@@ -18,6 +18,9 @@ struct AsyncioHost {
     // stderr text asyncio reports (`_awaitscope.report`), one message per call
     // ending with a newline. Never stdout.
     std::function<void(std::string_view)> errorOutput;
+    // The ready queue and the commonest task step in C++ (ready_turn.cpp);
+    // false leaves asyncio to its Python reference code.
+    bool nativeLoop = true;
 };
 
 // Registers `_awaitscope` and the embedded modules in `vm`.

@@ -353,6 +353,44 @@ std::optional<EventKind> kindOf(Vm& vm, AioState& st, const Value& kind) {
     return k;
 }
 
+Value fnTrace(Vm& vm, CallArgs& a) {
+    Value args[5];
+    if (!a.bind(vm, "trace", {"kind", "a", "b", "x", "s"}, 1, args)) return Value::error();
+    AioState& st = state(a);
+    if (!st.m_recorder->enabled()) return Value::none();
+    const auto kind = kindOf(vm, st, args[0]);
+    int64_t ia = 0, ib = 0;
+    double x = 0.0;
+    if (!args[1].isUnbound() && !args[1].isNone() && !intArg(vm, args[1], "trace", ia)) return Value::error();
+    if (!args[2].isUnbound() && !args[2].isNone() && !intArg(vm, args[2], "trace", ib)) return Value::error();
+    if (!args[3].isUnbound() && !args[3].isNone() && !numberArg(vm, args[3], "trace", x)) return Value::error();
+    std::string_view text;
+    std::string owned;
+    if (!args[4].isUnbound() && !args[4].isNone()) {
+        if (auto* s = args[4].asOrNull<vm::StrObj>()) text = s->view();
+        else if (!vm.strString(args[4], owned)) return Value::error();
+        else text = owned;
+    }
+    if (!kind) {
+        // A vocabulary mismatch between the modules and events.def: keep it visible.
+        std::string k;
+        if (auto* s = args[0].asOrNull<vm::StrObj>()) k = s->text();
+        st.m_recorder->note("unknown trace kind '" + k + "': " + std::string(text));
+        return Value::none();
+    }
+    // "Cancel task X at step k" (RunOptions::cancelTask): a loop is about to
+    // run a handle (Handle._run writes handle.run first) and the trace has
+    // reached step k, so the task is cancelled now, before the handle runs.
+    if (*kind == EventKind::HandleRun && !cancelDueTask(vm, st)) return Value::error();
+    st.m_recorder->event(*kind, static_cast<uint32_t>(ia), static_cast<uint32_t>(ib), x, text);
+    // The run's limits (step budget, cancel flag) are watched by the recorder;
+    // the loop writes events all the time, so this is where a loop is cut.
+    if (st.m_recorder->stopRequested() != trace::Recorder::Stop::None) return cutRun(vm);
+    return Value::none();
+}
+
+}  // namespace
+
 // Ends the run as the step budget does (the runner reports why: budget or cancel).
 Value cutRun(Vm& vm) {
     vm.spendSteps(std::numeric_limits<uint64_t>::max());
@@ -362,7 +400,7 @@ Value cutRun(Vm& vm) {
 // Calls task.cancel() on the live task whose trace id is `id` (the
 // intervention of RunOptions::cancelTask). A task that is done or unknown is
 // left alone, and a note says so. False with an exception pending.
-bool cancelTask(Vm& vm, AioState& st, uint32_t id) {
+static bool cancelTask(Vm& vm, AioState& st, uint32_t id) {
     const std::string what = "cancel task " + std::to_string(id) + " at step " +
                              std::to_string(st.m_recorder->events() - 1);
     Value module = vm.importModule("_aio_tasks");
@@ -392,45 +430,10 @@ bool cancelTask(Vm& vm, AioState& st, uint32_t id) {
     return true;
 }
 
-Value fnTrace(Vm& vm, CallArgs& a) {
-    Value args[5];
-    if (!a.bind(vm, "trace", {"kind", "a", "b", "x", "s"}, 1, args)) return Value::error();
-    AioState& st = state(a);
-    if (!st.m_recorder->enabled()) return Value::none();
-    const auto kind = kindOf(vm, st, args[0]);
-    int64_t ia = 0, ib = 0;
-    double x = 0.0;
-    if (!args[1].isUnbound() && !args[1].isNone() && !intArg(vm, args[1], "trace", ia)) return Value::error();
-    if (!args[2].isUnbound() && !args[2].isNone() && !intArg(vm, args[2], "trace", ib)) return Value::error();
-    if (!args[3].isUnbound() && !args[3].isNone() && !numberArg(vm, args[3], "trace", x)) return Value::error();
-    std::string_view text;
-    std::string owned;
-    if (!args[4].isUnbound() && !args[4].isNone()) {
-        if (auto* s = args[4].asOrNull<vm::StrObj>()) text = s->view();
-        else if (!vm.strString(args[4], owned)) return Value::error();
-        else text = owned;
-    }
-    if (!kind) {
-        // A vocabulary mismatch between the modules and events.def: keep it visible.
-        std::string k;
-        if (auto* s = args[0].asOrNull<vm::StrObj>()) k = s->text();
-        st.m_recorder->note("unknown trace kind '" + k + "': " + std::string(text));
-        return Value::none();
-    }
-    // "Cancel task X at step k" (RunOptions::cancelTask): a loop is about to
-    // run a handle (Handle._run writes handle.run first) and the trace has
-    // reached step k, so the task is cancelled now, before the handle runs.
-    if (*kind == EventKind::HandleRun)
-        if (const auto task = st.m_recorder->takeDueTaskCancel(); task && !cancelTask(vm, st, *task))
-            return Value::error();
-    st.m_recorder->event(*kind, static_cast<uint32_t>(ia), static_cast<uint32_t>(ib), x, text);
-    // The run's limits (step budget, cancel flag) are watched by the recorder;
-    // the loop writes events all the time, so this is where a loop is cut.
-    if (st.m_recorder->stopRequested() != trace::Recorder::Stop::None) return cutRun(vm);
-    return Value::none();
+bool cancelDueTask(Vm& vm, AioState& st) {
+    const auto task = st.m_recorder->takeDueTaskCancel();
+    return !task || cancelTask(vm, st, *task);
 }
-
-}  // namespace
 
 void addNativeFunctions(Vm& vm, vm::DictObj* module, AioState* st) {
     const std::pair<const char*, vm::NativeFn> fns[] = {

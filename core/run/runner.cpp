@@ -174,6 +174,7 @@ RunResult runScript(std::string_view source, const std::string& filename, const 
     // asyncio, aiohttp and _awaitscope become importable; their events go to the trace.
     aio::AsyncioHost host;
     host.recorder = &recorder;
+    host.nativeLoop = options.nativeLoop;
     host.errorOutput = [&result](std::string_view text) { result.errorOutput += text; };
     aio::installAsyncio(vm, host);
     LineHookState lineHook{&recorder, filename};

@@ -37,6 +37,9 @@ struct RunOptions {
     // may then be read from other threads (Trace::published()).
     std::function<void(uint64_t events, double clock)> progress;
     uint64_t progressEvery = 65'536;
+    // false: asyncio runs its ready queue and task steps in Python only (the
+    // reference that core/aio/ready_turn.cpp must match, event for event).
+    bool nativeLoop = true;
 };
 
 struct OutputLine {

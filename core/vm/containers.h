@@ -69,6 +69,11 @@ struct DictObj : Obj {
     void setStr(Vm& vm, std::string_view key, Value value);
     // 1 removed, 0 missing, -1 error. `out` (optional) receives the value.
     int remove(Vm& vm, const Value& key, Value* out = nullptr);
+    // The same with the key's hash already known (vm.hash(key)), for a caller
+    // that uses one key many times.
+    Value getHashed(Vm& vm, const Value& key, int64_t hash);
+    bool setHashed(Vm& vm, const Value& key, int64_t hash, Value value);
+    int removeHashed(Vm& vm, const Value& key, int64_t hash, Value* out = nullptr);
     int contains(Vm& vm, const Value& key);           // 1/0/-1
     void clear();
     // Iteration: for (size_t i = 0; d->next(i, k, v);) ...  (i is a cursor)

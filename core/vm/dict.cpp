@@ -104,6 +104,10 @@ int64_t DictObj::findSlot(Vm& vm, const Value& key, int64_t hash, bool& error) {
 Value DictObj::get(Vm& vm, const Value& key) {
     int64_t h;
     if (!vm.hash(key, h)) return Value::error();
+    return getHashed(vm, key, h);
+}
+
+Value DictObj::getHashed(Vm& vm, const Value& key, int64_t h) {
     bool err;
     int64_t slot = findSlot(vm, key, h, err);
     if (err) return Value::error();
@@ -154,6 +158,10 @@ Value DictObj::getStr(std::string_view key) const {
 bool DictObj::set(Vm& vm, const Value& key, Value value) {
     int64_t h;
     if (!vm.hash(key, h)) return false;
+    return setHashed(vm, key, h, std::move(value));
+}
+
+bool DictObj::setHashed(Vm& vm, const Value& key, int64_t h, Value value) {
     bool err;
     int64_t slot = findSlot(vm, key, h, err);
     if (err) return false;
@@ -185,6 +193,10 @@ void DictObj::setStr(Vm& vm, std::string_view key, Value value) {
 int DictObj::remove(Vm& vm, const Value& key, Value* out) {
     int64_t h;
     if (!vm.hash(key, h)) return -1;
+    return removeHashed(vm, key, h, out);
+}
+
+int DictObj::removeHashed(Vm& vm, const Value& key, int64_t h, Value* out) {
     bool err;
     int64_t slot = findSlot(vm, key, h, err);
     if (err) return -1;

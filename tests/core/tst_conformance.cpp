@@ -6,18 +6,12 @@
 // NAME.interrupt-T.out is the same run with Ctrl+C at virtual time T.
 
 #include "core/run/runner.h"
+#include "conformance_corpus.h"
 #include "golden_diff.h"
 
-#include <QDir>
-#include <QDirIterator>
-#include <QFile>
 #include <QFileInfo>
-#include <QRegularExpression>
-#include <QStringList>
 #include <QTest>
 
-#include <algorithm>
-#include <optional>
 #include <string>
 #include <vector>
 
@@ -25,61 +19,9 @@ namespace {
 
 using aw::test::lineDiff;
 using aw::test::readBytes;
-
-struct Row {
-    QString name;       // the row's name
-    QString script;     // absolute path of the script
-    QString expected;   // absolute path of the expected output
-    std::optional<double> interruptAt;
-};
-
-// NAME.out and NAME.interrupt-T.out for a script whose expected files are
-// named after `base` (a path without extension) in `dir`.
-void addRows(std::vector<Row>& rows, const QString& name, const QString& script, const QDir& dir,
-             const QString& base)
-{
-    const QString plain = dir.filePath(base + QStringLiteral(".out"));
-    if (QFileInfo::exists(plain))
-        rows.push_back({name, script, plain, std::nullopt});
-    static const QRegularExpression interrupt(QStringLiteral("^\\.interrupt-([0-9.]+)\\.out$"));
-    const QStringList others = dir.entryList({base + QStringLiteral(".interrupt-*.out")}, QDir::Files, QDir::Name);
-    for (const QString& f : others) {
-        const auto match = interrupt.match(f.mid(base.size()));
-        if (!match.hasMatch())
-            continue;
-        rows.push_back({name + QStringLiteral(" @") + match.captured(1), script, dir.filePath(f),
-                        match.captured(1).toDouble()});
-    }
-}
-
-std::vector<Row> lessonRows()
-{
-    std::vector<Row> rows;
-    const QDir lessons(QStringLiteral(AWAITSCOPE_SOURCE_DIR "/lessons"));
-    const QDir expected(QStringLiteral(AWAITSCOPE_TESTS_DIR "/conformance/lessons"));
-    for (const QString& lesson : lessons.entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name)) {
-        const QString script = lessons.filePath(lesson + QStringLiteral("/script.py"));
-        if (QFileInfo::exists(script))
-            addRows(rows, QStringLiteral("lesson ") + lesson, script, expected, lesson);
-    }
-    return rows;
-}
-
-std::vector<Row> asyncioRows()
-{
-    std::vector<Row> rows;
-    const QDir root(QStringLiteral(AWAITSCOPE_TESTS_DIR "/scripts/asyncio"));
-    QStringList scripts;
-    QDirIterator it(root.path(), {QStringLiteral("*.py")}, QDir::Files, QDirIterator::Subdirectories);
-    while (it.hasNext())
-        scripts << it.next();
-    scripts.sort();
-    for (const QString& script : scripts) {
-        const QFileInfo info(script);
-        addRows(rows, root.relativeFilePath(script).chopped(3), script, info.dir(), info.completeBaseName());
-    }
-    return rows;
-}
+using aw::test::Row;
+using aw::test::lessonRows;
+using aw::test::asyncioRows;
 
 }  // namespace
 
@@ -107,10 +49,7 @@ private slots:
         QTest::addColumn<QString>("script");
         QTest::addColumn<QString>("expected");
         QTest::addColumn<double>("interruptAt");   // < 0: none
-        std::vector<Row> rows = lessonRows();
-        const std::vector<Row> more = asyncioRows();
-        rows.insert(rows.end(), more.begin(), more.end());
-        for (const Row& r : rows)
+        for (const Row& r : aw::test::allRows())
             QTest::newRow(qPrintable(r.name)) << r.script << r.expected << r.interruptAt.value_or(-1.0);
     }
 

@@ -296,8 +296,9 @@ class OrderedSet:
         return '{' + ', '.join([repr(x) for x in self._d]) + '}'
 
 
-class Deque:
-    """Just enough of collections.deque: a list and a head index."""
+class _PyDeque:
+    """Just enough of collections.deque: a list and a head index (the
+    reference; the VM's `_awaitscope.deque` is the same in C++)."""
 
     def __init__(self, items=()):
         self._items = list(items)
@@ -372,3 +373,8 @@ class Deque:
 
     def __repr__(self):
         return 'deque(' + repr(self._items[self._head:]) + ')'
+
+
+# The ready queue is the loop's hottest structure, and _awaitscope.run_ready
+# works on the native deque directly. The CPython stand-in has no native one.
+Deque = getattr(_awaitscope, 'deque', None) or _PyDeque

@@ -18,6 +18,22 @@ import _aio_tasks as tasks
 # missing from the CPython stand-in of _awaitscope (tools/aio_cpython).
 _describe_plain = getattr(_awaitscope, 'describe_plain', None)
 
+# The end of _run_once (run exactly the handles ready now) done natively,
+# with a native Task step for the common case; the CPython stand-in lacks it
+# and runs _run_ready_py, which is the reference.
+_run_ready = getattr(_awaitscope, 'run_ready', None)
+
+
+def _run_ready_py(ready):
+    ntodo = len(ready)
+    i = 0
+    while i < ntodo:
+        i += 1
+        handle = ready.popleft()
+        if handle._cancelled:
+            continue
+        handle._run()
+
 # Minimum number of scheduled timer handles before cleanup of cancelled
 # handles is performed, and the fraction of cancelled handles that triggers it.
 _MIN_SCHEDULED_TIMER_HANDLES = 100
@@ -389,14 +405,10 @@ class BaseEventLoop:
             self._ready.append(handle)
 
         # Run exactly the handles ready now; new ones wait for the next turn.
-        ntodo = len(self._ready)
-        i = 0
-        while i < ntodo:
-            i += 1
-            handle = self._ready.popleft()
-            if handle._cancelled:
-                continue
-            handle._run()
+        if _run_ready is not None:
+            _run_ready(self._ready)
+        else:
+            _run_ready_py(self._ready)
 
 
 events._set_loop_factory(BaseEventLoop)

@@ -50,21 +50,29 @@ class Handle:
 
     def _run(self):
         trace('handle.run', self._aw_id, 0, 0.0, '')
+        self._aw_run_body()
+
+    # _run after its first event, in two parts that _awaitscope.run_ready
+    # calls too when it runs a handle natively.
+    def _aw_run_body(self):
         try:
             self._callback(*self._args)
         except (SystemExit, KeyboardInterrupt):
             trace('handle.done', self._aw_id, 0, 0.0, 'raised')
             raise
         except BaseException as exc:
-            cb = format_callback_source(self._callback, self._args)
-            trace('handle.done', self._aw_id, 0, 0.0, 'raised')
-            self._loop.call_exception_handler({
-                'message': f'Exception in callback {cb}',
-                'exception': exc,
-                'handle': self,
-            })
+            self._aw_run_failed(exc)
             return
         trace('handle.done', self._aw_id, 0, 0.0, '')
+
+    def _aw_run_failed(self, exc):
+        cb = format_callback_source(self._callback, self._args)
+        trace('handle.done', self._aw_id, 0, 0.0, 'raised')
+        self._loop.call_exception_handler({
+            'message': f'Exception in callback {cb}',
+            'exception': exc,
+            'handle': self,
+        })
 
 
 class TimerHandle(Handle):

@@ -176,26 +176,33 @@ class Task(Future):
             else:
                 result = coro.throw(exc)
         except StopIteration as e:
-            if self._must_cancel:
-                self._must_cancel = False
-                Future.cancel(self, msg=self._cancel_message)
-                trace('task.state', self._aw_id, 0, 0.0, 'cancelled')
-            else:
-                Future.set_result(self, e.value)
-                trace('task.state', self._aw_id, 0, 0.0, 'done')
-        except CancelledError as e:
+            self._aw_returned(e.value)
+        except BaseException as e:
+            self._aw_raised(e)
+            if isinstance(e, (KeyboardInterrupt, SystemExit)):
+                raise
+        else:
+            self._handle_yield(result)
+
+    # How a step ended, in methods of their own: _awaitscope.run_ready's
+    # native step calls them too.
+    def _aw_returned(self, value):
+        if self._must_cancel:
+            self._must_cancel = False
+            Future.cancel(self, msg=self._cancel_message)
+            trace('task.state', self._aw_id, 0, 0.0, 'cancelled')
+        else:
+            Future.set_result(self, value)
+            trace('task.state', self._aw_id, 0, 0.0, 'done')
+
+    def _aw_raised(self, e):
+        if isinstance(e, CancelledError):
             self._cancelled_exc = e
             Future.cancel(self)
             trace('task.state', self._aw_id, 0, 0.0, 'cancelled')
-        except (KeyboardInterrupt, SystemExit) as e:
-            Future.set_exception(self, e)
-            trace('task.state', self._aw_id, 0, 0.0, 'failed')
-            raise
-        except BaseException as e:
-            Future.set_exception(self, e)
-            trace('task.state', self._aw_id, 0, 0.0, 'failed')
         else:
-            self._handle_yield(result)
+            Future.set_exception(self, e)
+            trace('task.state', self._aw_id, 0, 0.0, 'failed')
 
     def _handle_yield(self, result):
         blocking = getattr(result, '_asyncio_future_blocking', None)
@@ -425,15 +432,19 @@ def as_completed(fs, *, timeout=None):
 
 
 class _Sleep0:
-    """`await _Sleep0()` is a bare yield: the task runs again next iteration."""
+    """`await _Sleep0()` is a bare yield: the task runs again next iteration
+    (the reference; `_awaitscope.yield_once` is the same without a frame)."""
 
     def __await__(self):
         yield
 
 
+_yield_once = getattr(_awaitscope, 'yield_once', None) or _Sleep0
+
+
 async def sleep(delay, result=None):
     if delay <= 0:
-        await _Sleep0()
+        await _yield_once()
         return result
     loop = events.get_running_loop()
     future = loop.create_future()
@@ -599,3 +610,12 @@ async def to_thread(func, *args, **kwargs):
 
 def run_coroutine_threadsafe(coro, loop):
     raise RuntimeError('threads are outside the simulated world')
+
+
+# The native ready-queue turn (_awaitscope.run_ready) runs a Task's step
+# itself when the handle is exactly Handle(Task._step) of an exact Task; it
+# needs these objects to recognise that case and to do what _step does.
+if hasattr(_awaitscope, 'fast_register'):
+    _awaitscope.fast_register(events.Handle, Task, Task._step, _PENDING,
+                              _current_tasks,
+                              _awaitscope.describe_plain(Task._step))
