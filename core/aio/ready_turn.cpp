@@ -318,19 +318,20 @@ Value Turn::makeStepHandle(const Value& task, int64_t id) {
 // the task three steps ahead, then one level deeper for the next two, so
 // they are in cache when their turn comes.
 void prefetchAhead(const AioState::ReadyTurn& t, const std::deque<DequeObj::Item>& items) {
-    auto task = [&](size_t i) -> const DequeObj::Item* {
-        if (i >= items.size() || !items[i].stepHandleId || !items[i].value.is<vm::InstanceObj>()) return nullptr;
-        return &items[i];
+    // Deferred step handles only (their value is a Task instance); the kind
+    // check reads the object, so the farthest stage does without it.
+    auto step = [&](size_t i) -> const DequeObj::Item* {
+        return i < items.size() && items[i].stepHandleId ? &items[i] : nullptr;
     };
-    if (const auto* it = task(2)) {
-        __builtin_prefetch(it->value.asObj());
+    if (const auto* it = step(2)) {
+        __builtin_prefetch(it->value.objOrNull());
         __builtin_prefetch(it->coro.objOrNull());
     }
-    if (const auto* it = task(1)) {
+    if (const auto* it = step(1); it && it->value.is<vm::InstanceObj>()) {
         __builtin_prefetch(it->value.as<vm::InstanceObj>()->m_dict.get());
         if (it->coro.isObj()) __builtin_prefetch(static_cast<vm::GenObj*>(it->coro.asObj())->m_frame.get());
     }
-    if (const auto* it = task(0)) {
+    if (const auto* it = step(0); it && it->value.is<vm::InstanceObj>()) {
         if (const DictObj* d = it->value.as<vm::InstanceObj>()->m_dict.get(); d && !d->m_index.empty()) {
             const size_t mask = d->m_index.size() - 1;
             for (Key k : {kState, kMustCancel, kFutWaiter})

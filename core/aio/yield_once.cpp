@@ -68,6 +68,7 @@ void installYieldOnceType(Vm& vm, vm::DictObj* module) {
     t->m_builtin = true;
     t->m_subclassable = false;
     t->m_iternext = step;
+    t->m_awaitsItself = true;   // its __await__ returns itself: `await` need not call it
     vm.addMethod(t, "__await__", await);
     vm.addMethod(t, "__iter__", iter);
     vm.addMethod(t, "__next__", next);

@@ -79,8 +79,10 @@ uint64_t instructionBudget(uint64_t events) {
 struct LineHookState {
     trace::Recorder* recorder = nullptr;
     std::string filename;
-    const bytecode::CodeUnit* lastUnit = nullptr;   // cache: consecutive lines share a unit
-    bool lastIsScript = false;
+    // Cache: consecutive lines share a unit, or alternate between a script
+    // unit and another (a task's coroutine and asyncio.sleep, every step).
+    const bytecode::CodeUnit* lastScriptUnit = nullptr;
+    const bytecode::CodeUnit* lastOtherUnit = nullptr;
     // Frame events, cached per code unit: recursion enters the same unit again and again.
     const bytecode::CodeUnit* frameUnit = nullptr;
     bool frameRecorded = false;   // a script function (not <module>)
@@ -88,11 +90,11 @@ struct LineHookState {
 };
 
 bool isScript(LineHookState* s, const bytecode::CodeUnit* unit) {
-    if (unit != s->lastUnit) {
-        s->lastUnit = unit;
-        s->lastIsScript = unit->filename == s->filename;
-    }
-    return s->lastIsScript;
+    if (unit == s->lastScriptUnit) return true;
+    if (unit == s->lastOtherUnit) return false;
+    const bool script = unit->filename == s->filename;
+    (script ? s->lastScriptUnit : s->lastOtherUnit) = unit;
+    return script;
 }
 
 void onLine(void* user, vm::Vm& vm, vm::FrameObj& frame, int32_t line) {

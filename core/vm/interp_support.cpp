@@ -134,6 +134,7 @@ Value getAwaitable(Vm& vm, const Value& obj, uint32_t arg) {
         }
     }
     if (obj.isObj() && obj.asObj()->kind() == Kind::Coroutine) return obj;
+    if (obj.isObj() && obj.asObj()->type()->m_awaitsItself && obj.asObj()->type()->m_iternext) return obj;
     Value aw = typeLookup(vm, vm.typeOf(obj), internedName(vm, "__await__"));
     if (aw.isUnbound() || obj.isObj() == false || obj.asObj()->kind() == Kind::Generator) {
         std::string tn = vm.typeName(obj);

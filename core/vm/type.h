@@ -41,6 +41,9 @@ struct TypeObj : Obj {
     bool m_subclassable = true;      // class X(bool) is a TypeError
     NativeFn m_ctor = nullptr;       // calling the type (built-in/runtime types)
     IterNextFn m_iternext = nullptr; // optional fast __next__
+    // `await x` may use x itself as the iterator (its __await__ returns self
+    // and m_iternext is set): getAwaitable skips the __await__ call.
+    bool m_awaitsItself = false;
     // Hooks a host (core/aio) installs on a built-in type. m_onFree runs when
     // an object's count reaches zero (never at teardown; it must not keep or
     // resurrect the object): "coroutine 'f' was never awaited". m_onFirstIter

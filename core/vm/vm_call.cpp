@@ -77,9 +77,11 @@ void releaseFrame(Vm& vm, FrameObj* f) {
 
 namespace {
 
-// makeFrame for a plain-argument code called with exactly its positional
-// arguments (the common call, and every call of a recursive function like fib).
-FrameObj* makePlainFrame(Vm& vm, FunctionObj* func, CodeObj* code, const Value& self, const Value* args, size_t nargs) {
+// makeFrame for a plain-argument code called with its positional arguments,
+// the missing trailing ones having defaults (the common call: every call of
+// a recursive function like fib, and asyncio.sleep(0)).
+FrameObj* makePlainFrame(Vm& vm, FunctionObj* func, CodeObj* code, const Value& self, const Value* args, size_t nargs,
+                         const std::vector<Value>* defaults) {
     FrameObj* f = acquireFrame(vm);
     if (f->m_code.get() != code) f->m_code = code;
     f->m_func = Value(func);
@@ -96,6 +98,11 @@ FrameObj* makePlainFrame(Vm& vm, FunctionObj* func, CodeObj* code, const Value& 
     size_t i = 0;
     if (!self.isUnbound()) locals[i++] = self;
     for (size_t k = 0; k < nargs; ++k) locals[i++] = args[k];
+    const size_t argcount = size_t(code->m_unit->argcount);
+    if (i < argcount) {   // the caller checked that defaults cover [i, argcount)
+        const size_t firstDefault = argcount - defaults->size();
+        for (; i < argcount; ++i) locals[i] = (*defaults)[i - firstDefault];
+    }
     for (; i < nlocals; ++i) locals[i] = Value::unbound();
     return f;
 }
@@ -105,8 +112,15 @@ FrameObj* makePlainFrame(Vm& vm, FunctionObj* func, CodeObj* code, const Value& 
 FrameObj* makeFrame(Vm& vm, FunctionObj* func, const Value& self, const Value* args, size_t nargs,
                     const Value* kwValues, const Value* kwNames, size_t nkw) {
     CodeObj* code = func->m_code.get();
-    if (code->m_plainArgs && nkw == 0 && nargs + (self.isUnbound() ? 0 : 1) == size_t(code->m_unit->argcount))
-        return makePlainFrame(vm, func, code, self, args, nargs);
+    if (code->m_plainArgs && nkw == 0) {
+        const size_t given = nargs + (self.isUnbound() ? 0 : 1);
+        const size_t argcount = size_t(code->m_unit->argcount);
+        if (given == argcount) return makePlainFrame(vm, func, code, self, args, nargs, nullptr);
+        if (given < argcount && func->m_defaults.is<TupleObj>()) {
+            const auto& defaults = func->m_defaults.as<TupleObj>()->m_items;
+            if (given + defaults.size() >= argcount) return makePlainFrame(vm, func, code, self, args, nargs, &defaults);
+        }
+    }
     const auto& unit = code->unit();
     FrameObj* f = acquireFrame(vm);
     f->m_code = code;

@@ -40,6 +40,16 @@ GenStatus run(Vm& vm, GenObj* g, bool throwing, Value& out) {
     ExitKind k = execute(vm, f, throwing, result);
     g->m_running = false;
     if (k == ExitKind::Yield) { out = std::move(result); return GenStatus::Yielded; }
+    if (k == ExitKind::Return && g->m_frame) {
+        // A finished coroutine's frame goes back to the frame pool, like a
+        // function's: `await asyncio.sleep(0)` makes and ends one per step.
+        FrameObj* frame = g->m_frame.get();
+        frame->incref();
+        finish(g);
+        releaseFrame(vm, frame);
+        out = std::move(result);
+        return GenStatus::Returned;
+    }
     finish(g);
     if (k == ExitKind::Return) { out = std::move(result); return GenStatus::Returned; }
     const BuiltinTypes& T = vm.types();
