@@ -5,7 +5,7 @@
 #   tests/bench/compare.sh [BUILD_DIR] [RUNS]      (defaults: build, 3)
 #
 # Targets (issue #4): pingpong.py <= 0.5x CPython, fib30.py <= 1.5x CPython.
-# Uses hyperfine when it is installed, else a loop of bash's `time`.
+# The two programs are run in turns, RUNS times each, and the best of each counts.
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -19,26 +19,28 @@ budget=1000000000000      # the default step budget would cut these programs
 [[ -x "$aw" ]] || { echo "compare.sh: no $aw (build the app first)" >&2; exit 2; }
 command -v "$py" >/dev/null || { echo "compare.sh: no $py" >&2; exit 2; }
 
-# Best wall time in seconds of `runs` runs of the command.
-best_time() {
-    if command -v hyperfine >/dev/null; then
-        local json
-        json="$(mktemp)"
-        hyperfine --runs "$runs" --warmup 1 --export-json "$json" --output=null "$*" >/dev/null
-        "$py" -c 'import json,sys; print(min(json.load(open(sys.argv[1]))["results"][0]["times"]))' "$json"
-        rm -f "$json"
-        return
-    fi
-    local best="" t
+# Wall time in seconds of one run of the command.
+wall_time() {
+    local start end
+    start=$(date +%s.%N)
+    "$@" >/dev/null 2>&1
+    end=$(date +%s.%N)
+    echo "$end - $start" | bc -l
+}
+
+min() { if [[ -z "$1" ]] || (($(echo "$2 < $1" | bc -l))); then echo "$2"; else echo "$1"; fi; }
+
+# Best wall times of `runs` runs of each command, taken in turns (A B A B ...):
+# a shared or throttled machine changes speed over minutes, and alternating
+# exposes both programs to the same phases.
+best_times() {   # best_times ARRAY_A ARRAY_B (names of arrays holding the commands) -> "BEST_A BEST_B"
+    local -n cmd_a=$1 cmd_b=$2
+    local a="" b=""
     for ((i = 0; i < runs; i++)); do
-        local start end
-        start=$(date +%s.%N)
-        "$@" >/dev/null 2>&1
-        end=$(date +%s.%N)
-        t=$(echo "$end - $start" | bc -l)
-        if [[ -z "$best" ]] || (($(echo "$t < $best" | bc -l))); then best=$t; fi
+        a=$(min "$a" "$(wall_time "${cmd_a[@]}")")
+        b=$(min "$b" "$(wall_time "${cmd_b[@]}")")
     done
-    echo "$best"
+    echo "$a $b"
 }
 
 status=0
@@ -54,8 +56,9 @@ for entry in "pingpong.py 0.5" "fib30.py 1.5"; do
         status=1
         continue
     fi
-    tp=$(best_time "$py" "$path")
-    ta=$(best_time "$aw" run --budget "$budget" "$path")
+    python_cmd=("$py" "$path")
+    awaitscope_cmd=("$aw" run --budget "$budget" "$path")
+    read -r tp ta <<<"$(best_times python_cmd awaitscope_cmd)"
     ratio=$(echo "$ta / $tp" | bc -l)
     printf '%-14s %12.3f %12.3f %8.2f %8s\n' "$script" "$tp" "$ta" "$ratio" "<= $target"
 done
