@@ -467,6 +467,19 @@ private slots:
         render(s, kStage.toSize(), m_projector).save(QStringLiteral("/tmp/stage-lesson01-two-timers-projector.png"));
     }
 
+    // The Tasks heading tells "no task yet" from "every task finished".
+    void tasksHeadingSaysWhetherAllFinished() {
+        const LessonRun run = runLesson(QStringLiteral("01-"));
+        QVERIFY(run.index);
+        const auto heading = [&](aw::model::Step k) {
+            const StageLayout l = aw::ui::layoutStage(run.index->stateAt(k), kStage, m_light);
+            const StageItem* r = l.find(QStringLiteral("region:tasks"));
+            return r ? r->detail : QStringLiteral("(no tasks region)");
+        };
+        QCOMPARE(heading(0), QStringLiteral("none yet"));
+        QCOMPARE(heading(run.index->lastStep()), QStringLiteral("all finished"));
+    }
+
     // Every lesson, at steps spread over its run and where its queues are longest.
     void lessonsMatchTheModel_data() {
         QTest::addColumn<QString>("prefix");

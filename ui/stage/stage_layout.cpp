@@ -530,7 +530,9 @@ private:
             if (!finished(t)) live.push_back(&t);
         const std::size_t n = live.size();
         const QRectF area = region(QStringLiteral("tasks"), rect, QStringLiteral("Tasks"),
-                                   n ? QStringLiteral("%1 not finished").arg(num(n)) : QStringLiteral("none yet"));
+                                   n                        ? QStringLiteral("%1 not finished").arg(num(n))
+                                   : m_state.tasksFinished  ? QStringLiteral("all finished")
+                                                            : QStringLiteral("none yet"));
 
         // Full cards (three lines), then compact cards (two), in one or two columns.
         const qreal fullH = m_m.line + m_m.small * 2 + m_m.pad * 2;
