@@ -110,10 +110,6 @@ struct Turn {
     Value taskState(DictObj* td);
 };
 
-Value callMethod(Vm& vm, const Value& obj, const char* name, std::initializer_list<Value> args) {
-    return vm.callMethod(obj, name, args);
-}
-
 // One handle popped from the ready queue. False with an exception pending.
 bool Turn::runOne(const Value& handle) {
     if (handle.is<vm::InstanceObj>() && vm.typeOf(handle) == t.handleType.get()) {
@@ -144,7 +140,7 @@ bool Turn::runOne(const Value& handle) {
     const int skip = vm.truthy(cancelled);
     if (skip < 0) return false;
     if (skip) return true;
-    return !callMethod(vm, handle, "_run", {}).isError();
+    return !vm.callMethod(handle, "_run", {}).isError();
 }
 
 // The task's _state: set in its dict once done, the class default before.
@@ -241,13 +237,13 @@ int Turn::stepCoroutine(const Value& task, int64_t id, vm::GenObj* coro, const V
     switch (vm.genSend(coro, Value::none(), out)) {
     case vm::GenStatus::Yielded:
         if (out.isNone()) return scheduleYield(task, id, loop, Value(coro)) ? 0 : -1;
-        return callMethod(vm, task, "_handle_yield", {out}).isError() ? -1 : 0;
+        return vm.callMethod(task, "_handle_yield", {out}).isError() ? -1 : 0;
     case vm::GenStatus::Returned:
-        return callMethod(vm, task, "_aw_returned", {out}).isError() ? -1 : 0;
+        return vm.callMethod(task, "_aw_returned", {out}).isError() ? -1 : 0;
     case vm::GenStatus::Error: {
         if (vm.cut()) return -1;
         Value exc = vm.takeError();
-        if (callMethod(vm, task, "_aw_raised", {exc}).isError()) return -1;
+        if (vm.callMethod(task, "_aw_raised", {exc}).isError()) return -1;
         if (isExitException(exc)) {   // the reference re-raises these
             vm.restoreError(std::move(exc));
             return -1;
@@ -282,7 +278,7 @@ bool Turn::scheduleYield(const Value& task, int64_t id, const Value& loop, const
                       ? static_cast<DequeObj*>(ready.asObj())
                       : nullptr;
     if (!deque || !closed.isBool() || closed.asBool() || !loopId.isInt())
-        return !callMethod(vm, task, "_handle_yield", {Value::none()}).isError();
+        return !vm.callMethod(task, "_handle_yield", {Value::none()}).isError();
 
     // Handle(self._step, (), loop, None), deferred (native_deque.h).
     const int64_t handleId = ++st.m_nextId;

@@ -683,13 +683,7 @@ ExitKind execute(Vm& vm, FrameObj* entry, bool throwing, Value& result) {
             Value spec = (in.arg & 4) ? POP() : Value();
             Value v = POP();
             SAVE_FRAME();
-            switch (in.arg & 3) {
-            case 1: v = vm.str(v); break;
-            case 2: case 3: v = vm.repr(v); break;
-            default: break;
-            }
-            ERROR_IF(v.isError());
-            Value r = vm.format(v, spec);
+            Value r = formatValue(vm, v, in.arg & 3, spec);
             ERROR_IF(r.isError());
             PUSH(std::move(r));
             break;
@@ -835,17 +829,8 @@ ExitKind execute(Vm& vm, FrameObj* entry, bool throwing, Value& result) {
             return ExitKind::Yield;
         }
         TARGET(GET_YIELD_FROM_ITER) {
-            Value& v = TOP();
-            if (v.isObj() && v.asObj()->kind() == Kind::Coroutine) {
-                if (!(co->m_flags & (bytecode::kCoroutine))) {
-                    vm.raise(T.TypeError, "cannot 'yield from' a coroutine object in a non-coroutine generator");
-                    goto error;
-                }
-                break;
-            }
-            if (v.isObj() && v.asObj()->kind() == Kind::Generator) break;
             SAVE_FRAME();
-            Value it = vm.getIter(v);
+            Value it = yieldFromIter(vm, TOP(), co->m_flags & bytecode::kCoroutine);
             ERROR_IF(it.isError());
             TOP() = std::move(it);
             break;
@@ -882,39 +867,15 @@ ExitKind execute(Vm& vm, FrameObj* entry, bool throwing, Value& result) {
         TARGET(GET_AITER) {
             Value obj = POP();
             SAVE_FRAME();
-            Value ai = vm.typeOf(obj)->lookup("__aiter__");
-            if (ai.isUnbound()) {
-                vm.raise(T.TypeError, "'async for' requires an object with __aiter__ method, got " + vm.typeName(obj));
-                goto error;
-            }
-            Value it = callValue(vm, ai, obj, nullptr, 0, nullptr, nullptr, 0);
+            Value it = asyncIter(vm, obj);
             ERROR_IF(it.isError());
-            if (vm.typeOf(it)->lookup("__anext__").isUnbound()) {
-                vm.raise(T.TypeError, "'async for' received an object from __aiter__ that does not implement __anext__: " + vm.typeName(it));
-                goto error;
-            }
             PUSH(std::move(it));
             break;
         }
         TARGET(GET_ANEXT) {
-            Value aiter = TOP();
             SAVE_FRAME();
-            Value an = vm.typeOf(aiter)->lookup("__anext__");
-            if (an.isUnbound()) {
-                vm.raise(T.TypeError, "'async for' requires an iterator with __anext__ method, got " + vm.typeName(aiter));
-                goto error;
-            }
-            Value awaitable = callValue(vm, an, aiter, nullptr, 0, nullptr, nullptr, 0);
+            Value awaitable = asyncNext(vm, TOP());
             ERROR_IF(awaitable.isError());
-            if (!awaitable.is<AsyncGenOpObj>()) {
-                Value it = getAwaitable(vm, awaitable, 0);
-                if (it.isError()) {
-                    vm.clearError();
-                    vm.raise(T.TypeError, "'async for' received an invalid object from __anext__: " + vm.typeName(awaitable));
-                    goto error;
-                }
-                awaitable = std::move(it);
-            }
             PUSH(std::move(awaitable));
             break;
         }
@@ -938,14 +899,8 @@ ExitKind execute(Vm& vm, FrameObj* entry, bool throwing, Value& result) {
             Value fromlist = POP();
             Value level = POP();
             SAVE_FRAME();
-            std::string name = co->m_names[in.arg].as<StrObj>()->text();
-            Value m = vm.importModule(name);
+            Value m = importName(vm, co->m_names[in.arg].as<StrObj>()->text(), fromlist);
             ERROR_IF(m.isError());
-            size_t dot = name.find('.');
-            if (dot != std::string::npos && fromlist.isNone()) {
-                m = vm.importModule(name.substr(0, dot));
-                ERROR_IF(m.isError());
-            }
             PUSH(std::move(m));
             break;
         }

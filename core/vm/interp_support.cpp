@@ -154,6 +154,59 @@ Value getAwaitable(Vm& vm, const Value& obj, uint32_t arg) {
     return it;
 }
 
+Value yieldFromIter(Vm& vm, const Value& v, bool inCoroutine) {
+    if (v.isObj() && v.asObj()->kind() == Kind::Coroutine) {
+        if (!inCoroutine)
+            return vm.raise(vm.types().TypeError, "cannot 'yield from' a coroutine object in a non-coroutine generator");
+        return v;
+    }
+    if (v.isObj() && v.asObj()->kind() == Kind::Generator) return v;
+    return vm.getIter(v);
+}
+
+Value formatValue(Vm& vm, Value v, uint32_t conversion, const Value& spec) {
+    if (conversion == 1) v = vm.str(v);
+    else if (conversion >= 2) v = vm.repr(v);   // !r and !a
+    if (v.isError()) return v;
+    return vm.format(v, spec);
+}
+
+Value asyncIter(Vm& vm, const Value& obj) {
+    const BuiltinTypes& T = vm.types();
+    Value ai = vm.typeOf(obj)->lookup("__aiter__");
+    if (ai.isUnbound())
+        return vm.raise(T.TypeError, "'async for' requires an object with __aiter__ method, got " + vm.typeName(obj));
+    Value it = callValue(vm, ai, obj, nullptr, 0, nullptr, nullptr, 0);
+    if (it.isError()) return it;
+    if (vm.typeOf(it)->lookup("__anext__").isUnbound())
+        return vm.raise(T.TypeError, "'async for' received an object from __aiter__ that does not implement __anext__: " +
+                                         vm.typeName(it));
+    return it;
+}
+
+Value asyncNext(Vm& vm, const Value& aiter) {
+    const BuiltinTypes& T = vm.types();
+    Value an = vm.typeOf(aiter)->lookup("__anext__");
+    if (an.isUnbound())
+        return vm.raise(T.TypeError, "'async for' requires an iterator with __anext__ method, got " + vm.typeName(aiter));
+    Value awaitable = callValue(vm, an, aiter, nullptr, 0, nullptr, nullptr, 0);
+    if (awaitable.isError() || awaitable.is<AsyncGenOpObj>()) return awaitable;
+    Value it = getAwaitable(vm, awaitable, 0);
+    if (it.isError()) {
+        vm.clearError();
+        return vm.raise(T.TypeError, "'async for' received an invalid object from __anext__: " + vm.typeName(awaitable));
+    }
+    return it;
+}
+
+Value importName(Vm& vm, const std::string& name, const Value& fromlist) {
+    Value m = vm.importModule(name);
+    if (m.isError()) return m;
+    const size_t dot = name.find('.');
+    if (dot != std::string::npos && fromlist.isNone()) return vm.importModule(name.substr(0, dot));
+    return m;
+}
+
 bool mergeIntoDict(Vm& vm, DictObj* dst, Value m, bool merge, const Value& func) {
     const BuiltinTypes& T = vm.types();
     auto funcName = [&] {

@@ -25,6 +25,18 @@ Value makeFunction(Vm& vm, FrameObj* f, uint32_t flags, Value* sp, Value*& newSp
 bool enterContext(Vm& vm, const Value& mgr, bool async, Value& exitOut, Value& enterResult);
 // GET_AWAITABLE: the iterator to await (arg 1/2: from __aenter__/__aexit__, for the message).
 Value getAwaitable(Vm& vm, const Value& obj, uint32_t arg);
+// GET_YIELD_FROM_ITER: the iterator `yield from v` delegates to (a generator,
+// or a coroutine inside a coroutine, is its own).
+Value yieldFromIter(Vm& vm, const Value& v, bool inCoroutine);
+// FORMAT_VALUE: f-string field `v` with conversion (0 none, 1 !s, 2 !r, 3 !a) and spec.
+Value formatValue(Vm& vm, Value v, uint32_t conversion, const Value& spec);
+// GET_AITER: obj.__aiter__(), checked to have __anext__ ('async for' TypeErrors).
+Value asyncIter(Vm& vm, const Value& obj);
+// GET_ANEXT: the awaitable of aiter.__anext__() ('async for' TypeErrors).
+Value asyncNext(Vm& vm, const Value& aiter);
+// IMPORT_NAME: the module bound by `import name` (the top package for a
+// dotted name without a fromlist) or `from name import ...`.
+Value importName(Vm& vm, const std::string& name, const Value& fromlist);
 // DICT_UPDATE (merge false) / DICT_MERGE (merge true, `f(**m)`: duplicate keys are an
 // error naming `func`): folds mapping m into dst.
 bool mergeIntoDict(Vm& vm, DictObj* dst, Value m, bool merge, const Value& func);
