@@ -11,6 +11,9 @@
 #include <algorithm>
 #include <cstdio>
 #include <limits>
+#include <memory>
+#include <unordered_map>
+#include <vector>
 
 namespace aw::run {
 
@@ -76,29 +79,56 @@ uint64_t instructionBudget(uint64_t events) {
 
 // Line and frame events for the user's script only: frames of the embedded
 // asyncio modules (and any other file) are the engine's, not the learner's code.
+//
+// The hooks run for every line and every call, so what they need of a script
+// unit is worked out once, when the unit first shows up: the common path is a
+// pointer compare, a table read and the append.
+struct ScriptUnit {
+    std::shared_ptr<const bytecode::CodeUnit> unit;   // held: its address is the cache's key
+    std::vector<uint32_t> columns;   // per instruction: its expression's packed column range
+    bool framed = false;             // a function (not <module>): it gets frame events
+    bool qualnameInterned = false;   // interned at its first frame event, as the trace always has
+    uint32_t firstLine = 0;          // FramePush's b
+    uint32_t qualname = 0;           // FramePush's text
+};
+
 struct LineHookState {
-    trace::Recorder* recorder = nullptr;
+    trace::Recorder* recorder = nullptr;   // with a trace
     std::string filename;
-    // Cache: consecutive lines share a unit, or alternate between a script
+    std::unordered_map<const bytecode::CodeUnit*, std::unique_ptr<ScriptUnit>> scriptUnits{};
+    // Consecutive lines mostly share a unit, or alternate between a script
     // unit and another (a task's coroutine and asyncio.sleep, every step).
-    const bytecode::CodeUnit* lastScriptUnit = nullptr;
+    const bytecode::CodeUnit* lineUnit = nullptr;   // a script unit
+    const uint32_t* lineColumns = nullptr;          // its ScriptUnit::columns
+    uint32_t lineColumnCount = 0;
     const bytecode::CodeUnit* lastOtherUnit = nullptr;
     // Frame events, cached per code unit: recursion enters the same unit again and again.
     const bytecode::CodeUnit* frameUnit = nullptr;
-    bool frameRecorded = false;   // a script function (not <module>)
-    uint32_t frameQualname = 0;   // interned qualname
+    const bytecode::CodeUnit* recordedFrameUnit = nullptr;   // frameUnit if a script function, else null
+    uint32_t frameFirstLine = 0;
+    uint32_t frameQualname = 0;
 };
 
-bool isScript(LineHookState* s, const bytecode::CodeUnit* unit) {
-    if (unit == s->lastScriptUnit) return true;
-    if (unit == s->lastOtherUnit) return false;
-    const bool script = unit->filename == s->filename;
-    (script ? s->lastScriptUnit : s->lastOtherUnit) = unit;
-    return script;
+// The ScriptUnit of `frame`'s unit, or null when the unit is not the script's.
+ScriptUnit* scriptUnit(LineHookState* s, const vm::FrameObj& frame) {
+    const std::shared_ptr<const bytecode::CodeUnit>& unit = frame.m_code->m_unit;
+    if (unit->filename != s->filename) return nullptr;
+    std::unique_ptr<ScriptUnit>& known = s->scriptUnits[unit.get()];
+    if (!known) {
+        known = std::make_unique<ScriptUnit>();
+        known->unit = unit;
+        known->columns.reserve(unit->spans.size());
+        for (const lang::SourceSpan& span : unit->spans)   // to the end of the line if it goes on
+            known->columns.push_back(trace::packColumns(span.col, span.endLine == span.line ? span.endCol : 0xFFFF));
+        known->framed = unit->name != "<module>";
+        known->firstLine = static_cast<uint32_t>(std::max(unit->firstLine, 0));
+    }
+    return known.get();
 }
 
-void onLine(void* user, vm::Vm& vm, vm::FrameObj& frame, int32_t line) {
-    auto* s = static_cast<LineHookState*>(user);
+// onLine when its common path does not apply: a stop requested, a unit other
+// than the last line's, a new trace chunk or a limit check due.
+[[gnu::noinline]] void onLineSlow(LineHookState* s, vm::Vm& vm, vm::FrameObj& frame, int32_t line) {
     // The recorder asks for the run to end (budget, cancel): cut it here, at
     // a line start, where the interpreter checks for a pending error.
     if (s->recorder->stopRequested() != trace::Recorder::Stop::None) {
@@ -106,14 +136,50 @@ void onLine(void* user, vm::Vm& vm, vm::FrameObj& frame, int32_t line) {
         return;
     }
     const bytecode::CodeUnit* unit = frame.m_code->m_unit.get();
-    if (!isScript(s, unit)) return;
-    int32_t start = 0, end = 0;
-    if (frame.m_lastIp < unit->spans.size()) {
-        const lang::SourceSpan& span = unit->spans[frame.m_lastIp];
-        start = span.col;
-        end = span.endLine == span.line ? span.endCol : 0xFFFF;   // to the end of the line
+    if (unit != s->lineUnit) {
+        if (unit == s->lastOtherUnit) return;
+        const ScriptUnit* script = scriptUnit(s, frame);
+        if (!script) {
+            s->lastOtherUnit = unit;
+            return;
+        }
+        s->lineUnit = unit;
+        s->lineColumns = script->columns.data();
+        s->lineColumnCount = static_cast<uint32_t>(script->columns.size());
     }
-    s->recorder->line(line, start, end);
+    const uint32_t ip = frame.m_lastIp;
+    s->recorder->linePacked(line, ip < s->lineColumnCount ? s->lineColumns[ip] : 0);
+}
+
+void onLine(void* user, vm::Vm& vm, vm::FrameObj& frame, int32_t line) {
+    auto* s = static_cast<LineHookState*>(user);
+    if (frame.m_code->m_unit.get() == s->lineUnit && s->recorder->codeEventFits()) [[likely]] {
+        const uint32_t ip = frame.m_lastIp;
+        s->recorder->fittingLine(line, __builtin_expect(ip < s->lineColumnCount, 1) ? s->lineColumns[ip] : 0);
+        return;
+    }
+    onLineSlow(s, vm, frame, line);
+}
+
+// onFrame when its common path does not apply: a unit other than the last
+// frame event's, a new trace chunk or a limit check due.
+[[gnu::noinline]] void onFrameSlow(LineHookState* s, vm::FrameObj& frame, bool entering) {
+    const bytecode::CodeUnit* unit = frame.m_code->m_unit.get();
+    if (unit != s->frameUnit) {
+        ScriptUnit* script = scriptUnit(s, frame);
+        s->frameUnit = unit;
+        s->recordedFrameUnit = script && script->framed ? unit : nullptr;
+        if (!s->recordedFrameUnit) return;
+        if (!script->qualnameInterned) {
+            script->qualname = s->recorder->intern(unit->qualname);
+            script->qualnameInterned = true;
+        }
+        s->frameFirstLine = script->firstLine;
+        s->frameQualname = script->qualname;
+    }
+    if (!s->recordedFrameUnit) return;
+    if (entering) s->recorder->framePush(s->frameFirstLine, s->frameQualname);
+    else s->recorder->framePop();
 }
 
 // Frame events for the functions of the user's script (the module's own
@@ -122,18 +188,12 @@ void onLine(void* user, vm::Vm& vm, vm::FrameObj& frame, int32_t line) {
 // running then, so each task's events give its stack of the script's frames.
 void onFrame(void* user, vm::Vm&, vm::FrameObj& frame, bool entering) {
     auto* s = static_cast<LineHookState*>(user);
-    const bytecode::CodeUnit* unit = frame.m_code->m_unit.get();
-    if (unit != s->frameUnit) {
-        s->frameUnit = unit;
-        s->frameRecorded = unit->filename == s->filename && unit->name != "<module>";
-        s->frameQualname = s->frameRecorded ? s->recorder->intern(unit->qualname) : 0;
+    if (frame.m_code->m_unit.get() == s->recordedFrameUnit && s->recorder->codeEventFits()) [[likely]] {
+        if (entering) s->recorder->fittingFramePush(s->frameFirstLine, s->frameQualname);
+        else s->recorder->fittingFramePop();
+        return;
     }
-    if (!s->frameRecorded) return;
-    if (entering)
-        s->recorder->eventWithText(trace::EventKind::FramePush, s->recorder->currentOwner(),
-                                   static_cast<uint32_t>(std::max(unit->firstLine, 0)), s->frameQualname);
-    else
-        s->recorder->event(trace::EventKind::FramePop, s->recorder->currentOwner());
+    onFrameSlow(s, frame, entering);
 }
 
 std::string clockText(double t) {

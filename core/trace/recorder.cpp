@@ -18,32 +18,40 @@ void Recorder::setStepBudget(uint64_t events) {
 
 void Recorder::setCancelFlag(const std::atomic<bool>* flag) {
     m_cancel = flag;
-    m_nextCancelPoll = flag ? m_events + kCancelPollEvents : ~uint64_t{0};
+    m_nextCancelPoll = flag ? events() + kCancelPollEvents : ~uint64_t{0};
     planNextCheck();
 }
 
 void Recorder::setProgress(std::function<void(uint64_t)> callback, uint64_t every) {
     m_progress = std::move(callback);
     m_progressEvery = std::max<uint64_t>(every, 1);
-    m_nextProgress = m_progress ? m_events + m_progressEvery : ~uint64_t{0};
+    m_nextProgress = m_progress ? events() + m_progressEvery : ~uint64_t{0};
     planNextCheck();
 }
 
 void Recorder::pollCancel() {
-    if (m_stop == Stop::None && m_cancel && m_cancel->load(std::memory_order_relaxed)) m_stop = Stop::Cancelled;
+    if (m_stop == Stop::None && m_cancel && m_cancel->load(std::memory_order_relaxed)) {
+        m_stop = Stop::Cancelled;
+        m_fastUntil = 0;
+    }
 }
 
-void Recorder::planNextCheck() { m_nextCheck = std::min({m_budget, m_nextCancelPoll, m_nextProgress}); }
+void Recorder::planNextCheck() {
+    const uint64_t next = std::min({m_budget, m_nextCancelPoll, m_nextProgress});
+    m_checkAt = next > ~uint64_t{0} - m_base ? ~uint64_t{0} : next + m_base;
+    m_fastUntil = m_stop == Stop::None ? m_checkAt : 0;
+}
 
 void Recorder::check() {
-    if (m_events >= m_nextCancelPoll) {
+    const uint64_t events = this->events();
+    if (events >= m_nextCancelPoll) {
         pollCancel();
-        m_nextCancelPoll = m_events + kCancelPollEvents;
+        m_nextCancelPoll = events + kCancelPollEvents;
     }
-    if (m_events >= m_budget && m_stop == Stop::None) m_stop = Stop::Budget;
-    if (m_events >= m_nextProgress) {
-        m_nextProgress = m_events + m_progressEvery;
-        m_progress(m_events);
+    if (events >= m_budget && m_stop == Stop::None) m_stop = Stop::Budget;
+    if (events >= m_nextProgress) {
+        m_nextProgress = events + m_progressEvery;
+        m_progress(events);
     }
     // Once stopping, the run is being cut: no more checks (the few events of
     // its unwinding and its end still get recorded).

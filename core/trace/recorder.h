@@ -33,7 +33,9 @@ public:
         Cancelled,   // the cancel flag was set
     };
 
-    explicit Recorder(Trace* trace = nullptr) : m_trace(trace) {}
+    // The recorder is its trace's only writer from here on: it counts its
+    // events by the trace's size.
+    explicit Recorder(Trace* trace = nullptr) : m_trace(trace), m_base(trace ? trace->writerSize() : 0) {}
 
     Trace* trace() const { return m_trace; }
     bool enabled() const { return m_trace != nullptr; }
@@ -63,9 +65,30 @@ public:
     // code: a line of user code reached, with the column range of its expression.
     void line(int32_t line, int32_t colStart, int32_t colEnd) {
         if (!m_trace) return;
-        append(Event{EventKind::Line, 0, 0, m_owner, static_cast<uint32_t>(line < 0 ? 0 : line),
-                     packColumns(colStart, colEnd), 0.0});
+        linePacked(line, packColumns(colStart, colEnd));
     }
+
+    // Code events for the VM's hooks, which run for every line and call. They
+    // need a trace (enabled()), the columns packed (packColumns) and the
+    // qualname interned. The hooks' common path: while codeEventFits()
+    // (nothing due: no new trace chunk, no limit check, no stop requested),
+    // the fitting*() forms record with no check at all; otherwise the hook
+    // goes the ordinary way (stopRequested(), then linePacked() ...).
+    void linePacked(int32_t line, uint32_t packedColumns) {
+        appendKeepingOwner(Event{EventKind::Line, 0, 0, m_owner, lineNumber(line), packedColumns, 0.0});
+    }
+    void framePush(uint32_t firstLine, uint32_t qualnameId) {
+        appendKeepingOwner(Event{EventKind::FramePush, 0, 0, m_owner, firstLine, qualnameId, 0.0});
+    }
+    void framePop() { appendKeepingOwner(Event{EventKind::FramePop, 0, 0, m_owner, 0, 0, 0.0}); }
+    bool codeEventFits() const { return m_trace->roomInChunk() && m_trace->writerSize() + 1 < m_fastUntil; }
+    void fittingLine(int32_t line, uint32_t packedColumns) {
+        m_trace->appendInChunk(Event{EventKind::Line, 0, 0, m_owner, lineNumber(line), packedColumns, 0.0});
+    }
+    void fittingFramePush(uint32_t firstLine, uint32_t qualnameId) {
+        m_trace->appendInChunk(Event{EventKind::FramePush, 0, 0, m_owner, firstLine, qualnameId, 0.0});
+    }
+    void fittingFramePop() { m_trace->appendInChunk(Event{EventKind::FramePop, 0, 0, m_owner, 0, 0, 0.0}); }
 
     // The task whose step is running (0: top level or a plain callback).
     uint32_t currentOwner() const { return m_owner; }
@@ -80,7 +103,7 @@ public:
     // Polls the cancel flag now (for code that may run long between events).
     void pollCancel();
     Stop stopRequested() const { return m_stop; }
-    uint64_t events() const { return m_events; }
+    uint64_t events() const { return m_trace ? m_trace->writerSize() - m_base : 0; }   // recorded through it
 
     static constexpr uint64_t kCancelPollEvents = 1024;
 
@@ -89,7 +112,7 @@ public:
     void setTaskCancel(uint32_t task, uint64_t step) { m_cancelTask = task; m_cancelStep = step; }
     // The task to cancel now, if that intervention is due; true only once.
     std::optional<uint32_t> takeDueTaskCancel() {
-        if (!m_cancelTask || m_events <= m_cancelStep) return std::nullopt;
+        if (!m_cancelTask || events() <= m_cancelStep) return std::nullopt;
         const uint32_t task = *m_cancelTask;
         m_cancelTask.reset();
         return task;
@@ -98,19 +121,27 @@ public:
 private:
     void append(const Event& e) {
         if (e.kind == EventKind::TaskState) noteTaskState(e);
-        m_trace->append(e);
-        if (++m_events >= m_nextCheck) check();
+        appendKeepingOwner(e);
     }
+    // Any event but a TaskState, the one kind that changes the owner.
+    void appendKeepingOwner(const Event& e) {
+        m_trace->append(e);
+        if (m_trace->writerSize() >= m_checkAt) [[unlikely]] check();
+    }
+    static uint32_t lineNumber(int32_t line) { return static_cast<uint32_t>(line < 0 ? 0 : line); }
     void noteTaskState(const Event& e);
-    void check();          // the slow path: budget, cancel flag, progress; sets m_nextCheck
+    void check();          // the slow path: budget, cancel flag, progress; sets m_checkAt
     void planNextCheck();
 
     Trace* m_trace = nullptr;
     uint32_t m_owner = 0;
     uint32_t m_runningId = 0;   // interned "running" in m_trace's string table
 
-    uint64_t m_events = 0;      // events appended through this recorder
-    uint64_t m_nextCheck = ~uint64_t{0};
+    uint64_t m_base = 0;        // the trace's size when this recorder took it
+    // Where the next check() is due, as a trace size: the soonest of the
+    // budget, the cancel poll and the progress call (events() units), plus m_base.
+    uint64_t m_checkAt = ~uint64_t{0};
+    uint64_t m_fastUntil = ~uint64_t{0};   // m_checkAt, or 0 once stopping (codeEventFits())
     uint64_t m_budget = ~uint64_t{0};
     const std::atomic<bool>* m_cancel = nullptr;
     uint64_t m_nextCancelPoll = ~uint64_t{0};

@@ -80,6 +80,13 @@ void* Trace::takeSlab(std::size_t slab) {
     return mem;
 }
 
+void Trace::nextChunk() {
+    const std::size_t chunk = m_size / kChunkSize;
+    addChunk(chunk);   // throws when the trace is full, leaving the writer where it was
+    m_write = m_chunks[chunk];
+    m_chunkEnd = m_write + kChunkSize;
+}
+
 void Trace::addChunk(std::size_t chunk) {
     if (chunk >= kMaxChunks) throw std::length_error("the trace is full");
     const std::size_t slab = chunk / kChunksPerSlab;

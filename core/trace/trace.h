@@ -54,7 +54,9 @@ static_assert(sizeof(Event) == 24, "trace events are 24 bytes");
 //  - published events are never modified.
 // size() is published(): the writer publishes every event as it appends it
 // (on x86 a release store is a plain store), so the writer's view and a
-// reader's differ only by what the reader has not yet seen.
+// reader's differ only by what the reader has not yet seen. The writer keeps
+// its own place in the current chunk (m_write, m_chunkEnd): appending is a
+// compare, the event's stores and the count's.
 // A run that would pass kCapacity events is cut before (the Recorder caps the
 // step budget); append() throws std::length_error past it.
 class Trace {
@@ -70,11 +72,24 @@ public:
 
     // Writer only.
     void append(const Event& e) {
-        if (m_size % kChunkSize == 0) addChunk(m_size / kChunkSize);
-        ::new (static_cast<void*>(m_chunks[m_size / kChunkSize] + m_size % kChunkSize)) Event(e);
-        ++m_size;
-        m_published.store(m_size, std::memory_order_release);
+        if (!roomInChunk()) [[unlikely]] nextChunk();
+        appendInChunk(e);
     }
+    // append() in two halves, for a caller that keeps its rare cases out of
+    // line: roomInChunk() is false when the current chunk is full (or there is
+    // none yet: append() adds one); appendInChunk() needs roomInChunk().
+    bool roomInChunk() const { return m_write != m_chunkEnd; }
+    void appendInChunk(const Event& e) {
+        Event* slot = m_write;
+        const std::size_t size = m_size + 1;   // read before the event's stores, which may alias it
+        ::new (static_cast<void*>(slot)) Event(e);
+        m_write = slot + 1;
+        m_size = size;
+        m_published.store(size, std::memory_order_release);
+    }
+    // The writer's count: published(), without an atomic load the compiler
+    // must keep (writer only).
+    std::size_t writerSize() const { return m_size; }
     void append(EventKind kind, uint32_t a = 0, uint32_t b = 0, double x = 0.0, std::string_view s = {}) {
         append(Event{kind, 0, 0, a, b, s.empty() ? 0u : m_strings.intern(s), x});
     }
@@ -101,6 +116,7 @@ private:
     static constexpr std::size_t kChunksPerSlab = 4;
     static constexpr std::size_t kSlabBytes = kChunksPerSlab * kChunkBytes;
     static constexpr std::size_t kMaxSlabs = (kMaxChunks + kChunksPerSlab - 1) / kChunksPerSlab;
+    void nextChunk();   // the current chunk is full (or there is none yet): go on in a new one
     void addChunk(std::size_t chunk);
     void* takeSlab(std::size_t slab);
 
@@ -113,7 +129,9 @@ private:
     std::thread m_prefault;
     void* m_aheadSlab = nullptr;
     std::size_t m_aheadIndex = 0;
-    std::size_t m_size = 0;                                // the writer's count
+    Event* m_write = nullptr;      // the writer's next slot in the current chunk
+    Event* m_chunkEnd = nullptr;   // one past the current chunk's last slot
+    std::size_t m_size = 0;        // the writer's count
     std::atomic<std::size_t> m_published{0};
     StringTable m_strings;
 };
