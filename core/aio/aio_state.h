@@ -56,6 +56,7 @@ struct AioState : vm::NativeObj {
         vm::Value currentTasks;    // _aio_tasks._current_tasks (dict loop -> task)
         uint32_t stepText = 0, runningText = 0, readyText = 0, yieldText = 0, raisedText = 0;
         vm::Value keys[16];        // interned attribute names (ready_turn.cpp's Key)
+        uint32_t keyHints[16] = {};   // each name's entry index in the last dict it was found in
         vm::Value stateDefault;    // Task's class-level _state (Future._state), as of typeEpoch
         uint64_t typeEpoch = 0;
     };

@@ -60,8 +60,11 @@ struct Turn {
     Value readyOfLoop, loopReady, loopIdValue;
 
     const vm::StrObj* key(Key k) const { return t.keys[k].as<vm::StrObj>(); }
-    Value get(DictObj* d, Key k) const { return d->getStr(key(k)); }
-    bool set(DictObj* d, Key k, Value v) const { return d->set(vm, t.keys[k], std::move(v)); }
+    Value get(DictObj* d, Key k) const { return d->getStrHinted(key(k), t.keyHints[k]); }
+    bool set(DictObj* d, Key k, Value v) const {
+        if (d->replaceHinted(key(k), t.keyHints[k], v)) return true;
+        return d->set(vm, t.keys[k], std::move(v));
+    }
 
     // An event as `_awaitscope.trace` records it: nothing without a trace, and
     // a cut when the run's limits are reached. False: the run is cut.

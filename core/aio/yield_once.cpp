@@ -18,6 +18,7 @@ using vm::Vm;
 namespace {
 
 struct YieldOnceObj : vm::NativeObj {
+    AW_RECYCLED_ALLOCATION(YieldOnceObj)
     bool m_yielded = false;
 };
 

@@ -74,6 +74,22 @@ struct DictObj : Obj {
     Value getHashed(Vm& vm, const Value& key, int64_t hash);
     bool setHashed(Vm& vm, const Value& key, int64_t hash, Value value);
     int removeHashed(Vm& vm, const Value& key, int64_t hash, Value* out = nullptr);
+    // getStr, trying first the entry at `hint` (then updated): the instances
+    // of one class fill their dicts in one order, so an attribute sits at
+    // the same entry index in each. Only an interned key (vm.intern) can hit.
+    Value getStrHinted(const StrObj* key, uint32_t& hint) const {
+        if (hint < m_entries.size() && m_entries[hint].key.objOrNull() == reinterpret_cast<const Obj*>(key))
+            return m_entries[hint].value;
+        return getStrFindHint(key, hint);
+    }
+    // Rebinds the key at entry `hint` if it is there (not in a type's dict,
+    // whose changes must move typeDictEpoch); false: use set().
+    bool replaceHinted(const StrObj* key, uint32_t hint, Value value) {
+        if (m_ofType || hint >= m_entries.size() || m_entries[hint].key.objOrNull() != reinterpret_cast<const Obj*>(key))
+            return false;
+        m_entries[hint].value = std::move(value);
+        return true;
+    }
     int contains(Vm& vm, const Value& key);           // 1/0/-1
     void clear();
     // Iteration: for (size_t i = 0; d->next(i, k, v);) ...  (i is a cursor)
@@ -82,6 +98,7 @@ struct DictObj : Obj {
     void clearRefs() override { m_entries.clear(); m_index.clear(); m_used = 0; }
 
     // internal
+    Value getStrFindHint(const StrObj* key, uint32_t& hint) const;
     int64_t findSlot(Vm& vm, const Value& key, int64_t hash, bool& error);
     void rebuildIndex(size_t minSize);
 };

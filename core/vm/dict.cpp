@@ -137,6 +137,28 @@ Value DictObj::getStr(const StrObj* key) const {
     }
 }
 
+Value DictObj::getStrFindHint(const StrObj* key, uint32_t& hint) const {
+    if (m_index.empty()) return Value::unbound();
+    const int64_t hash = key->hash();
+    const size_t mask = m_index.size() - 1;
+    uint64_t perturb = uint64_t(hash);
+    size_t j = size_t(perturb) & mask;
+    while (true) {
+        const int32_t ix = m_index[j];
+        if (ix == kEmpty) return Value::unbound();
+        if (ix >= 0) {
+            const Entry& e = m_entries[size_t(ix)];
+            if (e.hash == hash && e.key.isObj()) {
+                const Obj* k = e.key.asObj();
+                if (k == key) { hint = uint32_t(ix); return e.value; }
+                if (k->kind() == Kind::Str && static_cast<const StrObj*>(k)->m_text == key->m_text) return e.value;
+            }
+        }
+        perturb >>= 5;
+        j = (j * 5 + perturb + 1) & mask;
+    }
+}
+
 Value DictObj::getStr(std::string_view key) const {
     if (m_index.empty()) return Value::unbound();
     int64_t hash = rt::hashStr(key);

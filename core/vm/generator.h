@@ -58,6 +58,7 @@ struct FrameObj : Obj {
 // generator (Kind::AsyncGenerator): the same struct, the kind tells.
 struct GenObj : Obj {
     explicit GenObj(Kind k) : Obj(k) {}
+    AW_RECYCLED_ALLOCATION(GenObj)
     Ref<FrameObj> m_frame;       // null once finished
     Value m_name, m_qualname;    // str
     bool m_running = false;

@@ -409,6 +409,12 @@ Value Vm::getAttr(const Value& obj, const Value& nameValue) {
         if (!mv.isUnbound()) return bindDescriptor(*this, mv, obj, type);
         return raise(m_types.AttributeError, "type object '" + t->m_name + "' has no attribute '" + std::string(n) + "'");
     }
+    if (obj.is<ModuleObj>() && !(n.size() > 4 && n.substr(0, 2) == "__")) {
+        // A module's own names (asyncio.sleep): the module type has no data
+        // descriptor but dunders, so the module's dict decides first.
+        Value v = obj.as<ModuleObj>()->m_dict->getStr(name);
+        if (!v.isUnbound()) return v;
+    }
     if (obj.is<NativeObj>() && type == m_types.super_) {
         auto* s = static_cast<SuperObj*>(obj.asObj());
         TypeObj* objType = s->m_obj.is<TypeObj>() ? s->m_obj.as<TypeObj>() : typeOf(s->m_obj);

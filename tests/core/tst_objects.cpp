@@ -132,6 +132,38 @@ private slots:
         vm.clearError();
     }
 
+    // The native event loop reads task attributes with a guess at their entry
+    // index: a right guess, a wrong one, a stale one after a delete, and an
+    // equal but not interned key must all give what getStr gives.
+    void dictHintedLookups() {
+        Vm vm;
+        Value a = vm.newDict(), b = vm.newDict();
+        Value x = vm.intern("x"), y = vm.intern("y");
+        QVERIFY(a.as<DictObj>()->set(vm, x, Value::integer(1)));
+        QVERIFY(a.as<DictObj>()->set(vm, y, Value::integer(2)));
+        QVERIFY(b.as<DictObj>()->set(vm, y, Value::integer(20)));   // y first here
+        QVERIFY(b.as<DictObj>()->set(vm, x, Value::integer(10)));
+        uint32_t hint = 0;
+        QCOMPARE(a.as<DictObj>()->getStrHinted(y.as<StrObj>(), hint).asInt(), int64_t(2));
+        QCOMPARE(hint, 1u);
+        QCOMPARE(a.as<DictObj>()->getStrHinted(y.as<StrObj>(), hint).asInt(), int64_t(2));   // the guess holds
+        QCOMPARE(b.as<DictObj>()->getStrHinted(y.as<StrObj>(), hint).asInt(), int64_t(20));  // it does not
+        QCOMPARE(hint, 0u);
+        hint = 99;
+        QVERIFY(b.as<DictObj>()->getStrHinted(vm.intern("z").as<StrObj>(), hint).isUnbound());
+        QCOMPARE(hint, 99u);   // a miss leaves the guess alone
+        Value notInterned = vm.newStr("x");
+        QCOMPARE(b.as<DictObj>()->getStrHinted(notInterned.as<StrObj>(), hint).asInt(), int64_t(10));
+        // A rebind at the guessed entry; none at a stale guess.
+        QVERIFY(a.as<DictObj>()->replaceHinted(x.as<StrObj>(), 0, Value::integer(7)));
+        QCOMPARE(a.as<DictObj>()->getStr(x.as<StrObj>()).asInt(), int64_t(7));
+        QCOMPARE(a.as<DictObj>()->remove(vm, x), 1);
+        QVERIFY(!a.as<DictObj>()->replaceHinted(x.as<StrObj>(), 0, Value::integer(8)));
+        hint = 0;
+        QVERIFY(a.as<DictObj>()->getStrHinted(x.as<StrObj>(), hint).isUnbound());
+        QCOMPARE(a.as<DictObj>()->size(), size_t(1));
+    }
+
     void setOrderMatchesCPython_data() {
         QTest::addColumn<QList<qint64>>("adds");
         QTest::addColumn<QList<qint64>>("discards");
