@@ -62,19 +62,20 @@ private:
 // or finally runs (the Vm's cut).
 void cutRun(vm::Vm& vm) { vm.spendSteps(std::numeric_limits<uint64_t>::max()); }
 
-// The budget counts trace events; the VM's own instruction budget is a
-// backstop for code that runs long without recording any event (a loop
-// inside one line, such as a comprehension over a huge range). Measured on
-// the lessons and the asyncio test scripts, a run spends at most about 90
-// instructions per event (asyncio's Python-written internals between two
-// events: gather over thousands of tasks); 200 leaves room, and the backstop
-// never decides where an ordinary run is cut.
-constexpr uint64_t kInstructionsPerEvent = 200;
+// The budget counts trace events; the VM's own step budget (calls, frames
+// resumed and loops' backward jumps: vm.h) is a backstop for code that runs
+// long without recording any event (a loop inside one line, such as a
+// comprehension over a huge range). Measured on the lessons and the asyncio
+// test scripts, a run spends at most about 4 VM steps per event (asyncio's
+// Python-written internals between two events); 20 leaves room, so the
+// backstop never decides where an ordinary run is cut, and an endless loop
+// inside one line is still cut within seconds.
+constexpr uint64_t kVmStepsPerEvent = 20;
 
-uint64_t instructionBudget(uint64_t events) {
+uint64_t vmStepBudget(uint64_t events) {
     constexpr uint64_t kMax = std::numeric_limits<uint64_t>::max();
-    if (events > kMax / kInstructionsPerEvent) return kMax;
-    return std::max<uint64_t>(events * kInstructionsPerEvent, 1'000'000);
+    if (events > kMax / kVmStepsPerEvent) return kMax;
+    return std::max<uint64_t>(events * kVmStepsPerEvent, 1'000'000);
 }
 
 // Line and frame events for the user's script only: frames of the embedded
@@ -217,7 +218,7 @@ RunResult runScript(std::string_view source, const std::string& filename, const 
         return result;
     }
     vm::Vm::Options vmOptions;
-    vmOptions.stepBudget = instructionBudget(options.stepBudget);
+    vmOptions.stepBudget = vmStepBudget(options.stepBudget);
     vmOptions.cancel = options.cancel;
     vm::Vm vm(vmOptions);
     vm.world().setInterruptAt(options.interruptAt);
@@ -263,7 +264,7 @@ RunResult runScript(std::string_view source, const std::string& filename, const 
                 break;
             case trace::Recorder::Stop::None:
                 recorder.programCut("step budget exhausted: " + std::to_string(vmOptions.stepBudget) +
-                                    " instructions (" + std::to_string(kInstructionsPerEvent) +
+                                    " VM steps (" + std::to_string(kVmStepsPerEvent) +
                                     " per event of the budget) with too few events");
                 break;
             }

@@ -57,6 +57,7 @@ struct CodeObj : Obj {
     // cells or free variables: a call with exactly its positional arguments
     // takes makeFrame's short path.
     bool m_plainArgs = false;
+    int32_t m_argcount = 0;            // the unit's argcount, kept here for the call path
     std::vector<GlobalCacheEntry> m_globalCache;   // by name index, filled by LOAD_GLOBAL
 
     const bytecode::CodeUnit& unit() const { return *m_unit; }

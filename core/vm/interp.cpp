@@ -12,6 +12,9 @@
 #include "core/vm/vm.h"
 #include "core/vm/vm_internal.h"
 
+#include <cassert>
+#include <new>
+
 namespace aw::vm::detail {
 
 using bytecode::Opcode;
@@ -94,35 +97,45 @@ ExitKind execute(Vm& vm, FrameObj* entry, bool throwing, Value& result) {
         f->m_sp = uint32_t(sp - slots);                \
         f->m_ip = ip;                                  \
     } while (0)
+// Slots at and above the stack top never hold an object (values are popped
+// by moving them out), so a push constructs over the old value unreleased.
 #define PUSH(v)                                        \
     do {                                               \
         if (sp >= stackLimit) goto stack_overflow;     \
-        *sp++ = (v);                                   \
+        assert(!sp->isObj());                          \
+        ::new (static_cast<void*>(sp)) Value(v);       \
+        ++sp;                                          \
     } while (0)
 #define POP() (std::move(*--sp))
 #define TOP() (sp[-1])
 #define PEEK(n) (sp[-ptrdiff_t(n)])
 #define ERROR_IF(cond) do { if (cond) goto error; } while (0)
 
+// The step budget (Vm::Options::stepBudget) counts the loop's steps that can
+// repeat: a frame entered or resumed, and a backward jump (a loop's turn).
+// Straight-line code between two of those is bounded by the code's size, so
+// an endless program is still cut, and the instructions in between pay
+// nothing for the budget.
+#define COUNT_STEP()                                                                               \
+    do {                                                                                           \
+        if (__builtin_expect(--vm.m_stepsLeft == 0, 0) && !vm.nextStepSlice()) goto budget_spent;  \
+    } while (0)
+
 // Threaded dispatch (GCC/Clang): the hot opcodes end with DISPATCH(), which
 // fetches the next instruction and jumps straight to its case through a table
 // of label addresses. Each such jump is its own indirect branch, which the CPU
 // predicts from the opcode that jumps (the single `switch` jump was the
 // loop's costliest instruction: most of its mispredictions). DISPATCH() does
-// what the loop's head does; when the budget slice is about to run out it
-// leaves by `break` (DISPATCH() is used only at the case's own level) and the
-// loop's head handles it, and a line start goes through the head's line hook.
+// what the loop's head does, and a line start goes through the head's line hook.
 #if defined(__GNUC__)
 #define TARGET(name) case Opcode::name: op_##name:
 #define DISPATCH()                                                                                 \
-    if (__builtin_expect(vm.m_stepsLeft > 1, 1)) {                                                 \
-        --vm.m_stepsLeft;                                                                          \
+    do {                                                                                           \
         f->m_lastIp = ip;                                                                          \
         in = code[ip++];                                                                           \
         if (in.startsLine && vm.m_lineHook) goto line_hook;                                        \
         goto* kTargets[size_t(in.op)];                                                             \
-    }                                                                                              \
-    break
+    } while (0)
     static const void* const kTargets[] = {
 #define OPCODE(name, doc) &&op_##name,
 #include "core/bytecode/opcodes.def"
@@ -139,15 +152,10 @@ ExitKind execute(Vm& vm, FrameObj* entry, bool throwing, Value& result) {
         goto error;
     }
     announceEnter(vm, f);
+    COUNT_STEP();
 
     for (;;) {
         {
-        if (__builtin_expect(--vm.m_stepsLeft == 0, 0) && !vm.nextStepSlice()) {
-            vm.m_stepsLeft = 1;
-            vm.m_cut = true;
-            if (!vm.hasError()) vm.m_error = vm.newException(T.budgetExceeded, "step budget exhausted");
-            goto error;
-        }
         f->m_lastIp = ip;
         in = code[ip++];
         if (in.startsLine && vm.m_lineHook) {
@@ -292,11 +300,13 @@ ExitKind execute(Vm& vm, FrameObj* entry, bool throwing, Value& result) {
         }
 
         TARGET(LOAD_ATTR) {
-            Value obj = POP();
-            Value v = vm.getAttr(obj, co->m_names[in.arg]);
-            ERROR_IF(v.isError());
-            PUSH(std::move(v));
-            break;
+            {
+                Value obj = POP();
+                Value v = vm.getAttr(obj, co->m_names[in.arg]);
+                ERROR_IF(v.isError());
+                PUSH(std::move(v));
+            }
+            DISPATCH();
         }
         TARGET(STORE_ATTR) {
             Value obj = POP();
@@ -310,12 +320,14 @@ ExitKind execute(Vm& vm, FrameObj* entry, bool throwing, Value& result) {
             break;
         }
         TARGET(LOAD_METHOD) {
-            Value obj = POP();
-            Value meth, self;
-            ERROR_IF(!loadMethod(vm, obj, co->m_names[in.arg], meth, self));
-            PUSH(std::move(meth));
-            PUSH(std::move(self));
-            break;
+            {
+                Value obj = POP();
+                Value meth, self;
+                ERROR_IF(!loadMethod(vm, obj, co->m_names[in.arg], meth, self));
+                PUSH(std::move(meth));
+                PUSH(std::move(self));
+            }
+            DISPATCH();
         }
         TARGET(CALL_METHOD)
         TARGET(CALL_FUNCTION)
@@ -358,7 +370,11 @@ ExitKind execute(Vm& vm, FrameObj* entry, bool throwing, Value& result) {
                     vm.raise(T.RecursionError, "maximum recursion depth exceeded");
                     goto error;
                 }
-                FrameObj* nf = makeFrame(vm, pyf, self, argv, npos, argv + npos, kwNames, nkw);
+                CodeObj* pc = pyf->m_code.get();
+                FrameObj* nf = pc->m_plainArgs && nkw == 0 &&
+                                       npos + (self.isUnbound() ? 0 : 1) == size_t(pc->m_argcount)
+                                   ? makePlainFrame(vm, pyf, pc, self, argv, npos, nullptr)
+                                   : makeFrame(vm, pyf, self, argv, npos, argv + npos, kwNames, nkw);
                 ERROR_IF(!nf);
                 for (size_t i = 0; i < popCount; ++i) { Value dead = POP(); }
                 SAVE_FRAME();
@@ -369,6 +385,7 @@ ExitKind execute(Vm& vm, FrameObj* entry, bool throwing, Value& result) {
                 f = nf;
                 LOAD_FRAME();
                 announceEnter(vm, f);
+                COUNT_STEP();
                 goto call_done;
             }
             SAVE_FRAME();
@@ -444,17 +461,17 @@ ExitKind execute(Vm& vm, FrameObj* entry, bool throwing, Value& result) {
         TARGET(BINARY_OP) {
             Value& a = sp[-2];
             Value& b = sp[-1];
-            if (a.isInt() && b.isInt()) {
+            if (a.isInt() && b.isInt()) {   // the result is built over `a`, an int: nothing to release
                 int64_t x = a.asInt(), y = b.asInt(), r;
                 uint32_t op = in.arg & 0xFF;
                 if (op == uint32_t(bytecode::BinaryOpArg::Add) && !__builtin_add_overflow(x, y, &r)) {
-                    --sp; sp[-1] = Value::integer(r); DISPATCH();
+                    --sp; ::new (static_cast<void*>(&sp[-1])) Value(Value::integer(r)); DISPATCH();
                 }
                 if (op == uint32_t(bytecode::BinaryOpArg::Sub) && !__builtin_sub_overflow(x, y, &r)) {
-                    --sp; sp[-1] = Value::integer(r); DISPATCH();
+                    --sp; ::new (static_cast<void*>(&sp[-1])) Value(Value::integer(r)); DISPATCH();
                 }
                 if (op == uint32_t(bytecode::BinaryOpArg::Mul) && !__builtin_mul_overflow(x, y, &r)) {
-                    --sp; sp[-1] = Value::integer(r); DISPATCH();
+                    --sp; ::new (static_cast<void*>(&sp[-1])) Value(Value::integer(r)); DISPATCH();
                 }
             }
             SAVE_FRAME();
@@ -491,7 +508,7 @@ ExitKind execute(Vm& vm, FrameObj* entry, bool throwing, Value& result) {
                 default: r = x >= y; break;
                 }
                 --sp;
-                sp[-1] = Value::boolean(r);
+                ::new (static_cast<void*>(&sp[-1])) Value(Value::boolean(r));   // over an int
                 DISPATCH();
             }
             SAVE_FRAME();
@@ -519,7 +536,10 @@ ExitKind execute(Vm& vm, FrameObj* entry, bool throwing, Value& result) {
             break;
         }
 
-        TARGET(JUMP) ip = in.arg; DISPATCH();
+        TARGET(JUMP)
+            if (in.arg < ip) COUNT_STEP();
+            ip = in.arg;
+            DISPATCH();
         TARGET(POP_JUMP_IF_FALSE)
         TARGET(POP_JUMP_IF_TRUE) {
             int t;
@@ -532,7 +552,10 @@ ExitKind execute(Vm& vm, FrameObj* entry, bool throwing, Value& result) {
                     ERROR_IF(t < 0);
                 }
             }
-            if ((in.op == Opcode::POP_JUMP_IF_TRUE) == (t != 0)) ip = in.arg;
+            if ((in.op == Opcode::POP_JUMP_IF_TRUE) == (t != 0)) {
+                if (in.arg < ip) COUNT_STEP();
+                ip = in.arg;
+            }
             DISPATCH();
         }
         TARGET(JUMP_IF_FALSE_OR_POP)
@@ -540,8 +563,12 @@ ExitKind execute(Vm& vm, FrameObj* entry, bool throwing, Value& result) {
             SAVE_FRAME();
             int t = vm.truthy(TOP());
             ERROR_IF(t < 0);
-            if ((in.op == Opcode::JUMP_IF_TRUE_OR_POP) == (t != 0)) ip = in.arg;
-            else { Value dead = POP(); }
+            if ((in.op == Opcode::JUMP_IF_TRUE_OR_POP) == (t != 0)) {
+                if (in.arg < ip) COUNT_STEP();
+                ip = in.arg;
+            } else {
+                Value dead = POP();
+            }
             break;
         }
         TARGET(GET_ITER) {
@@ -558,22 +585,24 @@ ExitKind execute(Vm& vm, FrameObj* entry, bool throwing, Value& result) {
                 auto* si = it.as<SeqIterObj>();
                 if (si->m_seq.is<RangeObj>()) {
                     auto* r = si->m_seq.as<RangeObj>();
-                    if (si->m_index < r->length()) { int64_t v = r->at(si->m_index++); PUSH(Value::integer(v)); break; }
+                    if (si->m_index < r->length()) { int64_t v = r->at(si->m_index++); PUSH(Value::integer(v)); DISPATCH(); }
                 } else if (si->m_seq.is<ListObj>()) {
                     auto& items = si->m_seq.as<ListObj>()->m_items;
-                    if (size_t(si->m_index) < items.size()) { PUSH(items[size_t(si->m_index++)]); break; }
+                    if (size_t(si->m_index) < items.size()) { PUSH(items[size_t(si->m_index++)]); DISPATCH(); }
                 }
             }
-            SAVE_FRAME();
-            Value v = vm.next(it);
-            ERROR_IF(v.isError());
-            if (v.isUnbound()) {
-                Value dead = POP();
-                ip = in.arg;
-            } else {
-                PUSH(std::move(v));
+            {
+                SAVE_FRAME();
+                Value v = vm.next(it);
+                ERROR_IF(v.isError());
+                if (v.isUnbound()) {
+                    Value dead = POP();
+                    ip = in.arg;
+                } else {
+                    PUSH(std::move(v));
+                }
             }
-            break;
+            DISPATCH();
         }
 
         TARGET(BUILD_TUPLE)
@@ -836,15 +865,17 @@ ExitKind execute(Vm& vm, FrameObj* entry, bool throwing, Value& result) {
             break;
         }
         TARGET(YIELD_FROM) {
-            Value v = POP();
-            Value sub = TOP();
-            SAVE_FRAME();
             Value out;
-            GenStatus st = sendInto(vm, sub, v, out);
-            if (st == GenStatus::Error) goto error;
-            if (st == GenStatus::Returned) {
-                TOP() = std::move(out);
-                break;
+            {
+                Value v = POP();
+                Value sub = TOP();
+                SAVE_FRAME();
+                GenStatus st = sendInto(vm, sub, v, out);
+                if (st == GenStatus::Error) goto error;
+                if (st == GenStatus::Returned) {
+                    TOP() = std::move(out);
+                    goto yield_from_done;
+                }
             }
             // Suspend at this instruction: it runs again on resume with [sub, sent].
             ip = ip - 1;
@@ -856,13 +887,17 @@ ExitKind execute(Vm& vm, FrameObj* entry, bool throwing, Value& result) {
             result = std::move(out);
             return ExitKind::Yield;
         }
+        yield_from_done:
+            DISPATCH();
         TARGET(GET_AWAITABLE) {
-            Value obj = POP();
-            SAVE_FRAME();
-            Value it = getAwaitable(vm, obj, in.arg);
-            ERROR_IF(it.isError());
-            PUSH(std::move(it));
-            break;
+            {
+                Value obj = POP();
+                SAVE_FRAME();
+                Value it = getAwaitable(vm, obj, in.arg);
+                ERROR_IF(it.isError());
+                PUSH(std::move(it));
+            }
+            DISPATCH();
         }
         TARGET(GET_AITER) {
             Value obj = POP();
@@ -925,6 +960,11 @@ ExitKind execute(Vm& vm, FrameObj* entry, bool throwing, Value& result) {
         continue;
         }
 
+    budget_spent:
+        vm.m_stepsLeft = 1;
+        vm.m_cut = true;
+        if (!vm.hasError()) vm.m_error = vm.newException(T.budgetExceeded, "step budget exhausted");
+        goto error;
     stack_overflow:
         vm.raise(T.RuntimeError, "value stack overflow in " + co->unit().qualname + " (compiler maxStack too small)");
         // fall through to error
@@ -990,6 +1030,7 @@ ExitKind execute(Vm& vm, FrameObj* entry, bool throwing, Value& result) {
 #undef ERROR_IF
 #undef TARGET
 #undef DISPATCH
+#undef COUNT_STEP
 }
 
 }  // namespace aw::vm::detail

@@ -27,16 +27,17 @@ public:
 
     Value() noexcept : m_tag(Tag::None) { m_u.i = 0; }
     Value(Obj* o) noexcept : m_tag(Tag::Obj) { m_u.o = o; o->incref(); }   // NOLINT: implicit on purpose
-    Value(const Value& v) noexcept : m_tag(v.m_tag), m_u(v.m_u) { if (m_tag == Tag::Obj) m_u.o->incref(); }
+    // Always inlined: the dispatch loop is too big for GCC to inline these by itself.
+    [[gnu::always_inline]] Value(const Value& v) noexcept : m_tag(v.m_tag), m_u(v.m_u) { if (m_tag == Tag::Obj) m_u.o->incref(); }
     Value(Value&& v) noexcept : m_tag(v.m_tag), m_u(v.m_u) { v.m_tag = Tag::None; }
     ~Value() { if (m_tag == Tag::Obj) m_u.o->decref(); }
-    Value& operator=(const Value& v) noexcept {
+    [[gnu::always_inline]] Value& operator=(const Value& v) noexcept {
         if (v.m_tag == Tag::Obj) v.m_u.o->incref();
         release();
         m_tag = v.m_tag; m_u = v.m_u;
         return *this;
     }
-    Value& operator=(Value&& v) noexcept {
+    [[gnu::always_inline]] Value& operator=(Value&& v) noexcept {
         if (this != &v) { release(); m_tag = v.m_tag; m_u = v.m_u; v.m_tag = Tag::None; }
         return *this;
     }

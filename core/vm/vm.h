@@ -83,15 +83,17 @@ using FrameHook = void (*)(void* user, Vm& vm, FrameObj& frame, bool entering);
 class Vm {
 public:
     struct Options {
-        uint64_t stepBudget = 5'000'000;   // instructions; then the run is cut
+        // Steps of the dispatch loop (a frame entered or resumed, a loop's
+        // backward jump); then the run is cut.
+        uint64_t stepBudget = 5'000'000;
         int recursionLimit = 1000;         // Python frames
         // Set from another thread to cut the run; checked every kStepSlice
-        // instructions, so code that records no events stops promptly too.
+        // steps, so code that records no events stops promptly too.
         const std::atomic<bool>* cancel = nullptr;
     };
     // The dispatch loop counts down one slice of the budget at a time; between
-    // slices it checks the cancel flag (about every 10 ms of run time).
-    static constexpr uint64_t kStepSlice = uint64_t{1} << 20;
+    // slices it checks the cancel flag (every few ms of run time).
+    static constexpr uint64_t kStepSlice = uint64_t{1} << 16;
     Vm();
     explicit Vm(const Options& options);
     ~Vm();
@@ -108,7 +110,7 @@ public:
     std::string sourceLine(const std::string& filename, int32_t line) const;
     void setLineHook(LineHook hook, void* user) { m_lineHook = hook; m_lineHookUser = user; }
     void setFrameHook(FrameHook hook, void* user) { m_frameHook = hook; m_frameHookUser = user; }
-    // Steps (instructions) left before the run is cut; 0 = cut.
+    // Whether the step budget ran out (or the run was cut).
     bool cut() const { return m_cut; }
     uint64_t stepsLeft() const { return m_stepsLeft + m_stepsReserve; }
     // Spends `n` steps (the event loop counts its events); false when the budget ran out
@@ -293,7 +295,9 @@ public:   // implementation detail used across the vm/*.cpp files
     void* m_lineHookUser = nullptr;
     FrameHook m_frameHook = nullptr;
     void* m_frameHookUser = nullptr;
-    std::vector<Ref<FrameObj>> m_framePool;   // reused frames (speed)
+    // Reused frames (speed). The pool owns the one reference of each: taking a
+    // frame out hands that reference to the caller, so no count changes.
+    std::vector<FrameObj*> m_framePool;
     // Attribute lookups on types (detail::typeLookup): where an interned name
     // is on a type's MRO, valid while no type dict changed (typeDictEpoch).
     struct TypeLookupCacheEntry {

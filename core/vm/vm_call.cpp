@@ -28,93 +28,31 @@ bool strEq(const Value& a, const Value& b) {
     return a.as<StrObj>()->m_text == b.as<StrObj>()->m_text;
 }
 
-FrameObj* acquireFrame(Vm& vm) {
-    if (!vm.m_framePool.empty()) {
-        FrameObj* f = vm.m_framePool.back().get();
-        f->incref();
-        vm.m_framePool.pop_back();
-        return f;
-    }
+}  // namespace
+
+FrameObj* newFrame(Vm& vm) {
     FrameObj* f = vm.heap().make<FrameObj>(vm.types().frame);
     f->incref();
     return f;
 }
 
-}  // namespace
-
-void releaseFrame(Vm& vm, FrameObj* f) {
-    if (f->m_refcount == 1 && vm.m_framePool.size() < 256) {
-        // A pooled frame keeps the largest slot array it ever had. Only slots
-        // below the saved stack top can hold objects: the dispatch loop pops
-        // by moving out (a moved-from Value is None) and saves the frame
-        // before it releases it, so clearing [0, m_sp) clears the frame.
-        const size_t used = std::min(size_t(f->m_sp), f->m_slots.size());
-#ifndef NDEBUG
-        for (size_t i = used; i < f->m_slots.size(); ++i) assert(!f->m_slots[i].isObj());
-#endif
-        Value* slots = f->m_slots.data();
-        for (size_t i = 0; i < used; ++i) slots[i] = Value();
-        f->m_blocks.clear();
-        // The code object and the builtins stay: both live as long as the Vm
-        // (m_codeCache, m_builtins), and the next call is most often of the
-        // same code, so makeFrame need not swap them. Everything that could
-        // keep a Python object alive (the function, its globals) goes.
-        f->m_func = Value();
-        f->m_globals = Value();
-        f->m_locals = Value();
-        f->m_excState = Value();
-        f->m_back = nullptr;
-        f->m_owner = nullptr;
-        f->m_entry = false;
-        f->m_yieldedValue = false;
-        f->m_announced = false;
-        vm.m_framePool.emplace_back(f);
-        f->decref();
+void releaseFrameSlow(Vm& vm, FrameObj* f) {
+    if (f->m_refcount == 1 && vm.m_framePool.size() < kFramePoolSize) {
+        if (!f->m_blocks.empty()) f->m_blocks.clear();
+        if (!f->m_locals.isNone()) f->m_locals = Value();
+        if (!f->m_excState.isNone()) f->m_excState = Value();
+        poolFrame(vm, f);
         return;
     }
     f->decref();
 }
-
-namespace {
-
-// makeFrame for a plain-argument code called with its positional arguments,
-// the missing trailing ones having defaults (the common call: every call of
-// a recursive function like fib, and asyncio.sleep(0)).
-FrameObj* makePlainFrame(Vm& vm, FunctionObj* func, CodeObj* code, const Value& self, const Value* args, size_t nargs,
-                         const std::vector<Value>* defaults) {
-    FrameObj* f = acquireFrame(vm);
-    if (f->m_code.get() != code) f->m_code = code;
-    f->m_func = Value(func);
-    f->m_globals = func->m_globals;
-    if (!f->m_builtins.identical(vm.m_builtins)) f->m_builtins = vm.m_builtins;
-    f->m_ip = 0;
-    f->m_lastIp = 0;
-    const size_t nlocals = size_t(code->m_nlocals);
-    const size_t total = nlocals + size_t(code->m_stackSize);
-    if (f->m_slots.size() < total) f->m_slots.resize(total);
-    f->m_stackBase = uint32_t(nlocals);
-    f->m_sp = f->m_stackBase;
-    Value* locals = f->m_slots.data();
-    size_t i = 0;
-    if (!self.isUnbound()) locals[i++] = self;
-    for (size_t k = 0; k < nargs; ++k) locals[i++] = args[k];
-    const size_t argcount = size_t(code->m_unit->argcount);
-    if (i < argcount) {   // the caller checked that defaults cover [i, argcount)
-        const size_t firstDefault = argcount - defaults->size();
-        for (; i < argcount; ++i) locals[i] = (*defaults)[i - firstDefault];
-    }
-    for (; i < nlocals; ++i) locals[i] = Value::unbound();
-    return f;
-}
-
-}  // namespace
 
 FrameObj* makeFrame(Vm& vm, FunctionObj* func, const Value& self, const Value* args, size_t nargs,
                     const Value* kwValues, const Value* kwNames, size_t nkw) {
     CodeObj* code = func->m_code.get();
     if (code->m_plainArgs && nkw == 0) {
         const size_t given = nargs + (self.isUnbound() ? 0 : 1);
-        const size_t argcount = size_t(code->m_unit->argcount);
+        const size_t argcount = size_t(code->m_argcount);
         if (given == argcount) return makePlainFrame(vm, func, code, self, args, nargs, nullptr);
         if (given < argcount && func->m_defaults.is<TupleObj>()) {
             const auto& defaults = func->m_defaults.as<TupleObj>()->m_items;
@@ -480,6 +418,7 @@ Ref<CodeObj> Vm::loadCode(const std::shared_ptr<const bytecode::CodeUnit>& unit)
     c->m_nfrees = int32_t(unit->freevars.size());
     c->m_stackSize = std::max(unit->maxStack, 0) + 8;
     c->m_flags = unit->flags;
+    c->m_argcount = unit->argcount;
     c->m_plainArgs = !(unit->flags & (bytecode::kVarargs | bytecode::kVarkeywords)) && unit->kwonlyargcount == 0 &&
                      c->m_ncells == 0 && c->m_nfrees == 0 && unit->argcount <= c->m_nlocals;
     return ref;

@@ -24,6 +24,7 @@ Vm::~Vm() {
     m_moduleFactories.clear();
     m_interned.clear();
     m_codeCache.clear();
+    for (FrameObj* f : m_framePool) f->decref();
     m_framePool.clear();
     m_heap.freeAll();
 }
@@ -190,7 +191,7 @@ void Vm::init() {
 bool Vm::spendSteps(uint64_t n) {
     if (m_cut) return false;
     if (stepsLeft() <= n) {
-        m_stepsLeft = 0;
+        m_stepsLeft = 1;   // the loop's next step finds the budget spent again
         m_stepsReserve = 0;
         m_cut = true;
         m_error = newException(m_types.budgetExceeded, "step budget exhausted");

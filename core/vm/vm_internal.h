@@ -2,6 +2,7 @@
 // Declarations shared by the VM's implementation files (not for other layers).
 
 #include "core/vm/vm.h"
+#include "core/vm/frame_pool.h"
 
 namespace aw::vm::detail {
 
@@ -15,8 +16,6 @@ ExitKind execute(Vm& vm, FrameObj* frame, bool throwing, Value& result);
 // first positional). Null on a binding error (TypeError pending).
 FrameObj* makeFrame(Vm& vm, FunctionObj* func, const Value& self, const Value* args, size_t npos,
                     const Value* kwValues, const Value* kwNames, size_t nkw);
-// Gives a finished frame back (reused when nothing else holds it).
-void releaseFrame(Vm& vm, FrameObj* frame);
 // The generator/coroutine object for a frame of a generator-flagged code.
 Value makeGenerator(Vm& vm, FrameObj* frame, FunctionObj* func);
 

@@ -74,7 +74,7 @@ private slots:
         QCOMPARE(lastEvent(r).kind, trace::EventKind::ProgramCut);
     }
 
-    // A loop inside one line records no event per turn: the instruction
+    // A loop inside one line records no event per turn: the VM's step
     // budget (a multiple of the event budget) still ends it.
     void instructionBackstop() {
         run::RunOptions options;
@@ -84,7 +84,7 @@ private slots:
         const run::RunResult r = run::runScript("x = [0 for i in range(10**9)]\n", "comp.py", options);
         QVERIFY(r.cut);
         QVERIFY(r.trace->size() < 10);
-        QVERIFY(r.trace->text(lastEvent(r)).find("instructions") != std::string_view::npos);
+        QVERIFY(r.trace->text(lastEvent(r)).find("VM steps") != std::string_view::npos);
         QVERIFY(wall.elapsed() < 10000);
     }
 
