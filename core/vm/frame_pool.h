@@ -15,17 +15,13 @@
 
 namespace aw::vm::detail {
 
-inline constexpr size_t kFramePoolSize = 256;
-
 FrameObj* newFrame(Vm& vm);                    // a fresh frame, its one reference the caller's
 void releaseFrameSlow(Vm& vm, FrameObj* f);    // blocks, locals or an exception to drop; or not poolable
 
 // A frame with nothing in it but its code, builtins and globals of last use.
 [[gnu::always_inline]] inline FrameObj* acquireFrame(Vm& vm) {
-    if (vm.m_framePool.empty()) return newFrame(vm);
-    FrameObj* f = vm.m_framePool.back();   // the pool's reference becomes the caller's
-    vm.m_framePool.pop_back();
-    return f;
+    if (vm.m_framePoolCount == 0) return newFrame(vm);
+    return vm.m_framePool[--vm.m_framePoolCount];   // the pool's reference becomes the caller's
 }
 
 // Clears what a finished frame holds (it has no blocks, locals dict or
@@ -51,13 +47,13 @@ void releaseFrameSlow(Vm& vm, FrameObj* f);    // blocks, locals or an exception
     f->m_entry = false;
     f->m_yieldedValue = false;
     f->m_announced = false;
-    vm.m_framePool.push_back(f);   // the caller's reference becomes the pool's
+    vm.m_framePool[vm.m_framePoolCount++] = f;   // the caller's reference becomes the pool's
 }
 
 // Gives a finished frame back (reused when nothing else holds it).
 [[gnu::always_inline]] inline void releaseFrame(Vm& vm, FrameObj* f) {
     if (f->m_refcount == 1 && f->m_blocks.empty() && f->m_locals.isNone() && f->m_excState.isNone() &&
-        vm.m_framePool.size() < kFramePoolSize) {
+        vm.m_framePoolCount < Vm::kFramePoolSize) {
         poolFrame(vm, f);
         return;
     }

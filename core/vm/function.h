@@ -58,7 +58,7 @@ struct CodeObj : Obj {
     // takes makeFrame's short path.
     bool m_plainArgs = false;
     int32_t m_argcount = 0;            // the unit's argcount, kept here for the call path
-    std::vector<GlobalCacheEntry> m_globalCache;   // by name index, filled by LOAD_GLOBAL
+    std::vector<GlobalCacheEntry> m_globalCache;   // one per name (sized at load), filled by LOAD_GLOBAL
 
     const bytecode::CodeUnit& unit() const { return *m_unit; }
     int32_t lineAt(size_t ip) const { return ip < m_unit->spans.size() ? m_unit->spans[ip].line : m_unit->firstLine; }

@@ -22,7 +22,7 @@ using bytecode::Opcode;
 namespace {
 // The frame hook (vm.h FrameHook): a frame is announced when it first runs
 // and owes exactly one exit when it returns or an exception leaves it.
-inline void announceEnter(Vm& vm, FrameObj* f) {
+[[gnu::always_inline]] inline void announceEnter(Vm& vm, FrameObj* f) {
     if (__builtin_expect(vm.m_frameHook != nullptr, 0) && !f->m_announced) {
         f->m_announced = true;
         vm.m_frameHook(vm.m_frameHookUser, vm, *f, true);
@@ -47,7 +47,7 @@ Value loadGlobalSlow(const DictObj* globals, const DictObj* builtins, const StrO
     return Value::unbound();
 }
 
-inline void announceExit(Vm& vm, FrameObj* f) {
+[[gnu::always_inline]] inline void announceExit(Vm& vm, FrameObj* f) {
     if (__builtin_expect(f->m_announced, 0)) {
         f->m_announced = false;
         if (vm.m_frameHook) vm.m_frameHook(vm.m_frameHookUser, vm, *f, false);
@@ -233,8 +233,6 @@ ExitKind execute(Vm& vm, FrameObj* entry, bool throwing, Value& result) {
         TARGET(LOAD_GLOBAL) {
             const DictObj* globals = f->m_globals.as<DictObj>();
             const DictObj* builtins = f->m_builtins.as<DictObj>();
-            if (__builtin_expect(co->m_globalCache.size() != co->m_names.size(), 0))
-                co->m_globalCache.assign(co->m_names.size(), GlobalCacheEntry{});
             GlobalCacheEntry& c = co->m_globalCache[in.arg];
             if (c.globals == globals && globals->m_version == c.globalsVersion) {
                 if (!c.builtins) { PUSH(globals->m_entries[c.entry].value); DISPATCH(); }

@@ -297,7 +297,9 @@ public:   // implementation detail used across the vm/*.cpp files
     void* m_frameHookUser = nullptr;
     // Reused frames (speed). The pool owns the one reference of each: taking a
     // frame out hands that reference to the caller, so no count changes.
-    std::vector<FrameObj*> m_framePool;
+    static constexpr size_t kFramePoolSize = 256;
+    FrameObj* m_framePool[kFramePoolSize] = {};
+    size_t m_framePoolCount = 0;
     // Attribute lookups on types (detail::typeLookup): where an interned name
     // is on a type's MRO, valid while no type dict changed (typeDictEpoch).
     struct TypeLookupCacheEntry {

@@ -37,7 +37,7 @@ FrameObj* newFrame(Vm& vm) {
 }
 
 void releaseFrameSlow(Vm& vm, FrameObj* f) {
-    if (f->m_refcount == 1 && vm.m_framePool.size() < kFramePoolSize) {
+    if (f->m_refcount == 1 && vm.m_framePoolCount < Vm::kFramePoolSize) {
         if (!f->m_blocks.empty()) f->m_blocks.clear();
         if (!f->m_locals.isNone()) f->m_locals = Value();
         if (!f->m_excState.isNone()) f->m_excState = Value();
@@ -410,6 +410,7 @@ Ref<CodeObj> Vm::loadCode(const std::shared_ptr<const bytecode::CodeUnit>& unit)
         c->m_consts.push_back(std::move(v));
     }
     for (const auto& n : unit->names) c->m_names.push_back(intern(n));
+    c->m_globalCache.assign(c->m_names.size(), GlobalCacheEntry{});
     for (const auto& n : unit->varnames) c->m_varnames.push_back(intern(n));
     c->m_name = intern(unit->name);
     c->m_qualname = intern(unit->qualname.empty() ? unit->name : unit->qualname);

@@ -24,8 +24,7 @@ Vm::~Vm() {
     m_moduleFactories.clear();
     m_interned.clear();
     m_codeCache.clear();
-    for (FrameObj* f : m_framePool) f->decref();
-    m_framePool.clear();
+    while (m_framePoolCount > 0) m_framePool[--m_framePoolCount]->decref();
     m_heap.freeAll();
 }
 
