@@ -1,10 +1,12 @@
 // dict: insertion-ordered entries plus an open-addressing index (the layout
 // of CPython's compact dict; the probe order is not observable).
 #include "core/vm/containers.h"
+
 #include "core/runtime/hashing.h"
 #include "core/vm/str.h"
 #include "core/vm/vm.h"
 
+#include <algorithm>
 #include <atomic>
 
 namespace aw::vm {
@@ -231,6 +233,13 @@ int DictObj::removeHashed(Vm& vm, const Value& key, int64_t h, Value* out) {
     e.key = Value::unbound();
     e.value = Value();
     --m_used;
+    if (m_used == 0) {
+        // Emptied: start again from a clean table, so a dict used as a slot
+        // (asyncio's _current_tasks gains and loses the loop at every task
+        // step) does not fill its index with deleted entries and rebuild it.
+        m_entries.clear();
+        std::fill(m_index.begin(), m_index.end(), kEmpty);
+    }
     m_version = nextDictVersion();
     if (out) *out = std::move(oldValue);
     return 1;

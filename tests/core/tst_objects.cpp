@@ -132,6 +132,31 @@ private slots:
         vm.clearError();
     }
 
+    // A dict emptied by deletes starts from a clean table (asyncio's
+    // _current_tasks at every step): what it holds afterwards is as if new.
+    void dictEmptiedAndRefilled() {
+        Vm vm;
+        Value d = vm.newDict();
+        auto* dict = d.as<DictObj>();
+        const uint64_t v0 = dict->m_version;
+        QVERIFY(dict->set(vm, Value::integer(-1), Value()));
+        QCOMPARE(dict->remove(vm, Value::integer(-1)), 1);
+        const size_t indexSize = dict->m_index.size();
+        for (int i = 0; i < 1000; ++i) {
+            QVERIFY(dict->set(vm, Value::integer(i), Value::integer(i)));
+            QCOMPARE(dict->remove(vm, Value::integer(i)), 1);
+        }
+        QCOMPARE(dict->size(), size_t(0));
+        QVERIFY(dict->m_entries.empty());
+        QCOMPARE(dict->m_index.size(), indexSize);   // never rebuilt larger
+        QVERIFY(dict->m_version != v0);
+        QVERIFY(dict->set(vm, Value::integer(2), Value::integer(20)));
+        QVERIFY(dict->set(vm, Value::integer(1), Value::integer(10)));
+        QCOMPARE(ints(dict->keys()), (std::vector<int64_t>{2, 1}));
+        QCOMPARE(dict->get(vm, Value::integer(1)).asInt(), int64_t(10));
+        QVERIFY(dict->get(vm, Value::integer(999)).isUnbound());
+    }
+
     // The native event loop reads task attributes with a guess at their entry
     // index: a right guess, a wrong one, a stale one after a delete, and an
     // equal but not interned key must all give what getStr gives.
