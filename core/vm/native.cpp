@@ -96,7 +96,7 @@ bool CallArgs::noKeywords(Vm& vm, std::string_view fname) const {
     return false;
 }
 
-bool CallArgs::expect(Vm& vm, std::string_view fname, size_t min, size_t max) const {
+bool CallArgs::expectFailed(Vm& vm, std::string_view fname, size_t min, size_t max) const {
     if (!noKeywords(vm, fname)) return false;
     std::string fn(fname);
     if (min == max && npos != min) {

@@ -63,7 +63,13 @@ struct CallArgs {
     bool noKeywords(Vm& vm, std::string_view fname) const;
     // Positional count in [min, max] and no keywords, with CPython's wording
     // ("len() takes exactly one argument (2 given)", "expected at most 2 arguments, got 3").
-    bool expect(Vm& vm, std::string_view fname, size_t min, size_t max) const;
+    bool expect(Vm& vm, std::string_view fname, size_t min, size_t max) const {
+        if (nkw == 0 && npos >= min && npos <= max) return true;   // inline: most natives check on every call
+        return expectFailed(vm, fname, min, max);
+    }
+
+private:
+    bool expectFailed(Vm& vm, std::string_view fname, size_t min, size_t max) const;   // raises the TypeError
 };
 
 }  // namespace aw::vm
