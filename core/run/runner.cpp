@@ -5,6 +5,7 @@
 #include "core/aio/install.h"
 #include "core/lang/compiler.h"
 #include "core/lang/parser.h"
+#include "core/run/code_event_hooks.h"
 #include "core/trace/recorder.h"
 #include "core/vm/vm.h"
 
@@ -12,7 +13,6 @@
 #include <cstdio>
 #include <limits>
 #include <memory>
-#include <unordered_map>
 #include <vector>
 
 namespace aw::run {
@@ -58,10 +58,6 @@ private:
     std::string m_text;
 };
 
-// Cuts the run as the step budget does: an uncatchable unwind, no handler
-// or finally runs (the Vm's cut).
-void cutRun(vm::Vm& vm) { vm.spendSteps(std::numeric_limits<uint64_t>::max()); }
-
 // The budget counts trace events; the VM's own step budget (calls, frames
 // resumed and loops' backward jumps: vm.h) is a backstop for code that runs
 // long without recording any event (a loop inside one line, such as a
@@ -76,125 +72,6 @@ uint64_t vmStepBudget(uint64_t events) {
     constexpr uint64_t kMax = std::numeric_limits<uint64_t>::max();
     if (events > kMax / kVmStepsPerEvent) return kMax;
     return std::max<uint64_t>(events * kVmStepsPerEvent, 1'000'000);
-}
-
-// Line and frame events for the user's script only: frames of the embedded
-// asyncio modules (and any other file) are the engine's, not the learner's code.
-//
-// The hooks run for every line and every call, so what they need of a script
-// unit is worked out once, when the unit first shows up: the common path is a
-// pointer compare, a table read and the append.
-struct ScriptUnit {
-    std::shared_ptr<const bytecode::CodeUnit> unit;   // held: its address is the cache's key
-    std::vector<uint32_t> columns;   // per instruction: its expression's packed column range
-    bool framed = false;             // a function (not <module>): it gets frame events
-    bool qualnameInterned = false;   // interned at its first frame event, as the trace always has
-    uint32_t firstLine = 0;          // FramePush's b
-    uint32_t qualname = 0;           // FramePush's text
-};
-
-struct LineHookState {
-    trace::Recorder* recorder = nullptr;   // with a trace
-    std::string filename;
-    std::unordered_map<const bytecode::CodeUnit*, std::unique_ptr<ScriptUnit>> scriptUnits{};
-    // Consecutive lines mostly share a unit, or alternate between a script
-    // unit and another (a task's coroutine and asyncio.sleep, every step).
-    const bytecode::CodeUnit* lineUnit = nullptr;   // a script unit
-    const uint32_t* lineColumns = nullptr;          // its ScriptUnit::columns
-    uint32_t lineColumnCount = 0;
-    const bytecode::CodeUnit* lastOtherUnit = nullptr;
-    // Frame events, cached per code unit: recursion enters the same unit again and again.
-    const bytecode::CodeUnit* frameUnit = nullptr;
-    const bytecode::CodeUnit* recordedFrameUnit = nullptr;   // frameUnit if a script function, else null
-    uint32_t frameFirstLine = 0;
-    uint32_t frameQualname = 0;
-};
-
-// The ScriptUnit of `frame`'s unit, or null when the unit is not the script's.
-ScriptUnit* scriptUnit(LineHookState* s, const vm::FrameObj& frame) {
-    const std::shared_ptr<const bytecode::CodeUnit>& unit = frame.m_code->m_unit;
-    if (unit->filename != s->filename) return nullptr;
-    std::unique_ptr<ScriptUnit>& known = s->scriptUnits[unit.get()];
-    if (!known) {
-        known = std::make_unique<ScriptUnit>();
-        known->unit = unit;
-        known->columns.reserve(unit->spans.size());
-        for (const lang::SourceSpan& span : unit->spans)   // to the end of the line if it goes on
-            known->columns.push_back(trace::packColumns(span.col, span.endLine == span.line ? span.endCol : 0xFFFF));
-        known->framed = unit->name != "<module>";
-        known->firstLine = static_cast<uint32_t>(std::max(unit->firstLine, 0));
-    }
-    return known.get();
-}
-
-// onLine when its common path does not apply: a stop requested, a unit other
-// than the last line's, a new trace chunk or a limit check due.
-[[gnu::noinline]] void onLineSlow(LineHookState* s, vm::Vm& vm, vm::FrameObj& frame, int32_t line) {
-    // The recorder asks for the run to end (budget, cancel): cut it here, at
-    // a line start, where the interpreter checks for a pending error.
-    if (s->recorder->stopRequested() != trace::Recorder::Stop::None) {
-        cutRun(vm);
-        return;
-    }
-    const bytecode::CodeUnit* unit = frame.m_code->m_unit.get();
-    if (unit != s->lineUnit) {
-        if (unit == s->lastOtherUnit) return;
-        const ScriptUnit* script = scriptUnit(s, frame);
-        if (!script) {
-            s->lastOtherUnit = unit;
-            return;
-        }
-        s->lineUnit = unit;
-        s->lineColumns = script->columns.data();
-        s->lineColumnCount = static_cast<uint32_t>(script->columns.size());
-    }
-    const uint32_t ip = frame.m_lastIp;
-    s->recorder->linePacked(line, ip < s->lineColumnCount ? s->lineColumns[ip] : 0);
-}
-
-void onLine(void* user, vm::Vm& vm, vm::FrameObj& frame, int32_t line) {
-    auto* s = static_cast<LineHookState*>(user);
-    if (frame.m_code->m_unit.get() == s->lineUnit && s->recorder->codeEventFits()) [[likely]] {
-        const uint32_t ip = frame.m_lastIp;
-        s->recorder->fittingLine(line, __builtin_expect(ip < s->lineColumnCount, 1) ? s->lineColumns[ip] : 0);
-        return;
-    }
-    onLineSlow(s, vm, frame, line);
-}
-
-// onFrame when its common path does not apply: a unit other than the last
-// frame event's, a new trace chunk or a limit check due.
-[[gnu::noinline]] void onFrameSlow(LineHookState* s, vm::FrameObj& frame, bool entering) {
-    const bytecode::CodeUnit* unit = frame.m_code->m_unit.get();
-    if (unit != s->frameUnit) {
-        ScriptUnit* script = scriptUnit(s, frame);
-        s->frameUnit = unit;
-        s->recordedFrameUnit = script && script->framed ? unit : nullptr;
-        if (!s->recordedFrameUnit) return;
-        if (!script->qualnameInterned) {
-            script->qualname = s->recorder->intern(unit->qualname);
-            script->qualnameInterned = true;
-        }
-        s->frameFirstLine = script->firstLine;
-        s->frameQualname = script->qualname;
-    }
-    if (!s->recordedFrameUnit) return;
-    if (entering) s->recorder->framePush(s->frameFirstLine, s->frameQualname);
-    else s->recorder->framePop();
-}
-
-// Frame events for the functions of the user's script (the module's own
-// frame is the top level itself, so it has none). A coroutine's frame is
-// pushed when it first runs and popped when it finishes, under the task
-// running then, so each task's events give its stack of the script's frames.
-void onFrame(void* user, vm::Vm&, vm::FrameObj& frame, bool entering) {
-    auto* s = static_cast<LineHookState*>(user);
-    if (frame.m_code->m_unit.get() == s->recordedFrameUnit && s->recorder->codeEventFits()) [[likely]] {
-        if (entering) s->recorder->fittingFramePush(s->frameFirstLine, s->frameQualname);
-        else s->recorder->fittingFramePop();
-        return;
-    }
-    onFrameSlow(s, frame, entering);
 }
 
 std::string clockText(double t) {
@@ -240,9 +117,9 @@ RunResult runScript(std::string_view source, const std::string& filename, const 
     host.nativeLoop = options.nativeLoop;
     host.errorOutput = [&result](std::string_view text) { result.errorOutput += text; };
     aio::installAsyncio(vm, host);
-    LineHookState lineHook{&recorder, filename};
-    vm.setLineHook(onLine, &lineHook);
-    vm.setFrameHook(onFrame, &lineHook);
+    // Line and frame events for the user's script (code_event_hooks.h).
+    CodeEventHooks hooks(recorder, filename);
+    hooks.install(vm);
 
     vm::Value m = vm.runModule(unit, "__main__");
     out.finish();
@@ -285,8 +162,7 @@ RunResult runScript(std::string_view source, const std::string& filename, const 
     // The run is over: nothing may call back into the caller (or read this Vm) any more.
     recorder.setProgress(nullptr, 1);
     recorder.setCancelFlag(nullptr);
-    vm.setLineHook(nullptr, nullptr);
-    vm.setFrameHook(nullptr, nullptr);
+    CodeEventHooks::uninstall(vm);
     vm.setOutput(nullptr);
     result.trace = std::move(trace);
     return result;
