@@ -21,23 +21,13 @@ constexpr std::string_view kWireNames[] = {
 };
 static_assert(std::size(kWireNames) == static_cast<std::size_t>(EventKind::Count));
 
-// Slabs: uninitialised memory, 2 MiB-aligned and marked for transparent huge
-// pages on Linux (see Trace::kChunksPerSlab), plain operator new elsewhere.
+// Slabs: uninitialised memory, mapped directly on Linux (see
+// Trace::kChunksPerSlab), plain operator new elsewhere.
 #ifdef __linux__
-constexpr std::size_t kHugePage = std::size_t(2) << 20;
-
 void* allocateSlab(std::size_t bytes) {
-    // Map a huge page more than needed and trim both ends to an aligned range.
-    const std::size_t mapped = bytes + kHugePage;
-    void* p = mmap(nullptr, mapped, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    void* p = mmap(nullptr, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
     if (p == MAP_FAILED) throw std::bad_alloc();
-    const auto start = reinterpret_cast<std::uintptr_t>(p);
-    const std::uintptr_t aligned = (start + kHugePage - 1) & ~(kHugePage - 1);
-    if (aligned > start) munmap(p, aligned - start);
-    const std::uintptr_t end = aligned + bytes;
-    if (start + mapped > end) munmap(reinterpret_cast<void*>(end), start + mapped - end);
-    madvise(reinterpret_cast<void*>(aligned), bytes, MADV_HUGEPAGE);   // a hint: fine if refused
-    return reinterpret_cast<void*>(aligned);
+    return p;
 }
 void freeSlab(void* slab, std::size_t bytes) { munmap(slab, bytes); }
 // Faults every page in without changing its contents (Linux 5.14+; a no-op

@@ -107,12 +107,11 @@ public:
 
 private:
     static constexpr std::size_t kChunkBytes = kChunkSize * sizeof(Event);
-    // Chunks are carved from slabs of kChunksPerSlab: 4 chunks of 1.5 MiB are
-    // exactly three 2 MiB pages, so on Linux a slab is a 2 MiB-aligned mapping
-    // the kernel may back with huge pages (a page fault per 2 MiB instead of
-    // per 4 KiB: on a long run the faults of fresh trace memory were 10-15% of
-    // the time). A chunk's memory is raw: an event is written before it is
-    // published, so nothing needs zeroing first.
+    // Chunks are carved from slabs of kChunksPerSlab (6 MiB), each its own
+    // mapping on Linux. Not huge pages: asking for them (MADV_HUGEPAGE) made
+    // the kernel compact memory on fault, and one run in three stalled for
+    // 0.3-0.8 s of system time. A chunk's memory is raw: an event is written
+    // before it is published, so nothing needs zeroing first.
     static constexpr std::size_t kChunksPerSlab = 4;
     static constexpr std::size_t kSlabBytes = kChunksPerSlab * kChunkBytes;
     static constexpr std::size_t kMaxSlabs = (kMaxChunks + kChunksPerSlab - 1) / kChunksPerSlab;

@@ -5,7 +5,10 @@
 #   tests/bench/compare.sh [BUILD_DIR] [RUNS]      (defaults: build, 3)
 #
 # Targets (issue #4): pingpong.py <= 0.5x CPython, fib30.py <= 1.5x CPython.
-# The two programs are run in turns, RUNS times each, and the best of each counts.
+# The CPythons compared against: $PYTHON if set; else `python3` and, when it
+# is another interpreter, Debian's /usr/bin/python3 (a machine with pyenv has
+# both; Debian's is a PGO build and the faster one). All the programs are run
+# in turns, RUNS times each, and the best time of each counts.
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -13,11 +16,26 @@ root="$(cd "$here/../.." && pwd)"
 build="${1:-$root/build}"
 runs="${2:-3}"
 aw="$build/app/awaitscope"
-py="${PYTHON:-python3}"
 budget=1000000000000      # the default step budget would cut these programs
 
 [[ -x "$aw" ]] || { echo "compare.sh: no $aw (build the app first)" >&2; exit 2; }
-command -v "$py" >/dev/null || { echo "compare.sh: no $py" >&2; exit 2; }
+
+# Each CPython by its real executable (sys.executable): pyenv's `python3` is
+# a shell-script shim whose own start-up (0.15-0.3 s here) must not be timed.
+pythons=()
+add_python() {
+    local exe
+    exe="$("$1" -c 'import sys; print(sys.executable)' 2>/dev/null)" || return 0
+    for p in "${pythons[@]}"; do [[ "$p" == "$exe" ]] && return 0; done
+    pythons+=("$exe")
+}
+if [[ -n "${PYTHON:-}" ]]; then
+    add_python "$PYTHON"
+else
+    command -v python3 >/dev/null && add_python python3
+    [[ -x /usr/bin/python3 ]] && add_python /usr/bin/python3
+fi
+((${#pythons[@]})) || { echo "compare.sh: no python3" >&2; exit 2; }
 
 # Wall time in seconds of one run of the command.
 wall_time() {
@@ -30,36 +48,39 @@ wall_time() {
 
 min() { if [[ -z "$1" ]] || (($(echo "$2 < $1" | bc -l))); then echo "$2"; else echo "$1"; fi; }
 
-# Best wall times of `runs` runs of each command, taken in turns (A B A B ...):
-# a shared or throttled machine changes speed over minutes, and alternating
-# exposes both programs to the same phases.
-best_times() {   # best_times ARRAY_A ARRAY_B (names of arrays holding the commands) -> "BEST_A BEST_B"
-    local -n cmd_a=$1 cmd_b=$2
-    local a="" b=""
-    for ((i = 0; i < runs; i++)); do
-        a=$(min "$a" "$(wall_time "${cmd_a[@]}")")
-        b=$(min "$b" "$(wall_time "${cmd_b[@]}")")
-    done
-    echo "$a $b"
-}
-
+for p in "${pythons[@]}"; do
+    echo "CPython: $p ($("$p" -c 'import platform; print(platform.python_version())'))"
+done
+echo "awaitscope: $aw"
+printf '%-12s %-42s %10s %12s %7s %8s\n' script cpython "cpython s" "awaitscope s" ratio target
 status=0
-printf '%-14s %12s %12s %8s %8s\n' script "cpython s" "awaitscope s" ratio target
 for entry in "pingpong.py 0.5" "fib30.py 1.5"; do
     read -r script target <<<"$entry"
     path="$here/scripts/$script"
     # Same program, same output: our lines carry the virtual clock first.
-    expected="$("$py" "$path")"
     got="$("$aw" run --budget "$budget" "$path" | cut -f2-)"
-    if [[ "$expected" != "$got" ]]; then
-        echo "$script: outputs differ: cpython '$expected', awaitscope '$got'" >&2
-        status=1
-        continue
-    fi
-    python_cmd=("$py" "$path")
-    awaitscope_cmd=("$aw" run --budget "$budget" "$path")
-    read -r tp ta <<<"$(best_times python_cmd awaitscope_cmd)"
-    ratio=$(echo "$ta / $tp" | bc -l)
-    printf '%-14s %12.3f %12.3f %8.2f %8s\n' "$script" "$tp" "$ta" "$ratio" "<= $target"
+    for p in "${pythons[@]}"; do
+        expected="$("$p" "$path")"
+        if [[ "$expected" != "$got" ]]; then
+            echo "$script: outputs differ: $p '$expected', awaitscope '$got'" >&2
+            status=1
+            continue 2
+        fi
+    done
+    # Best times, the programs taken in turns (A B C A B C ...): a shared or
+    # throttled machine changes speed over minutes, and turns expose every
+    # program to the same phases.
+    declare -A best=()
+    for ((i = 0; i < runs; i++)); do
+        best[aw]=$(min "${best[aw]:-}" "$(wall_time "$aw" run --budget "$budget" "$path")")
+        for p in "${pythons[@]}"; do
+            best[$p]=$(min "${best[$p]:-}" "$(wall_time "$p" "$path")")
+        done
+    done
+    for p in "${pythons[@]}"; do
+        ratio=$(echo "${best[aw]} / ${best[$p]}" | bc -l)
+        printf '%-12s %-42s %10.3f %12.3f %7.2f %8s\n' "$script" "$p" "${best[$p]}" "${best[aw]}" "$ratio" "<= $target"
+    done
+    unset best
 done
 exit $status
