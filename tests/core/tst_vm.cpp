@@ -3,6 +3,8 @@
 // the oracle, ../shared/conformance/vtrun.py); tracebacks, syntax errors, the
 // step budget, the recursion limit; and a hand-built CodeUnit (no compiler).
 #include "core/bytecode/code_unit.h"
+#include "core/lang/compiler.h"
+#include "core/lang/parser.h"
 #include "core/run/runner.h"
 #include "core/vm/vm.h"
 
@@ -452,6 +454,32 @@ private slots:
         // except BaseException cannot swallow the cut
         r = run::runScript("while True:\n    try:\n        x = 1\n    except BaseException:\n        pass\n", "l.py", o);
         QVERIFY(r.cut);
+    }
+
+    // The VM's own budget counts a frame entered or resumed and a loop's
+    // backward jump: straight-line code costs nothing, an endless loop or
+    // endless calls still run out.
+    void vmStepBudgetCountsLoopTurnsAndFrames() {
+        auto cutWith = [](const std::string& source, uint64_t budget) {
+            vm::Vm::Options options;
+            options.stepBudget = budget;
+            vm::Vm vm(options);
+            vm.setOutput([](std::string_view) {});
+            vm::Value m = vm.runModule(lang::compileModule(lang::parse(source, "b.py"), "b.py"), "__main__");
+            const bool cut = vm.cut();
+            if (m.isError()) vm.clearError();
+            return cut;
+        };
+        std::string straight;
+        for (int i = 0; i < 500; ++i) straight += "x = " + std::to_string(i) + " * 2\n";
+        QVERIFY(!cutWith(straight, 2));   // one step: the module's frame
+        const std::string loop = "for i in range(100):\n    pass\n";   // the frame and 100 turns
+        QVERIFY(!cutWith(loop, 102));
+        QVERIFY(cutWith(loop, 101));
+        const std::string calls = "def f():\n    return 1\nfor i in range(50):\n    f()\n";   // 1 + 50 turns + 50 frames
+        QVERIFY(!cutWith(calls, 102));
+        QVERIFY(cutWith(calls, 101));
+        QVERIFY(cutWith("while True:\n    pass\n", 1000));
     }
 
     void deepRecursionDoesNotCrash() {
