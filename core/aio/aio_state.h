@@ -89,8 +89,6 @@ void addNativeFunctions(vm::Vm& vm, vm::DictObj* module, AioState* state);
 // Adds `deque`, `yield_once`, `fast_register` and `run_ready` (ready_turn.cpp).
 void addReadyTurn(vm::Vm& vm, vm::DictObj* module, AioState* state);
 
-// Ends the run as the step budget does (the runner reports why). Returns Error.
-vm::Value cutRun(vm::Vm& vm);
 // Runs the "cancel task X at step k" intervention if it is due: called just
 // before a handle.run event. False with an exception pending.
 bool cancelDueTask(vm::Vm& vm, AioState& st);

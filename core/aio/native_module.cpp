@@ -385,17 +385,15 @@ Value fnTrace(Vm& vm, CallArgs& a) {
     st.m_recorder->event(*kind, static_cast<uint32_t>(ia), static_cast<uint32_t>(ib), x, text);
     // The run's limits (step budget, cancel flag) are watched by the recorder;
     // the loop writes events all the time, so this is where a loop is cut.
-    if (st.m_recorder->stopRequested() != trace::Recorder::Stop::None) return cutRun(vm);
+    if (st.m_recorder->stopRequested() != trace::Recorder::Stop::None) {
+        vm.cutRun();
+        return Value::error();
+    }
     return Value::none();
 }
 
 }  // namespace
 
-// Ends the run as the step budget does (the runner reports why: budget or cancel).
-Value cutRun(Vm& vm) {
-    vm.spendSteps(std::numeric_limits<uint64_t>::max());
-    return Value::error();
-}
 
 // Calls task.cancel() on the live task whose trace id is `id` (the
 // intervention of RunOptions::cancelTask). A task that is done or unknown is

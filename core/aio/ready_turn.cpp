@@ -73,7 +73,7 @@ struct Turn {
         if (!r.enabled()) return true;
         r.eventWithText(kind, static_cast<uint32_t>(a), static_cast<uint32_t>(b), text);
         if (r.stopRequested() == trace::Recorder::Stop::None) return true;
-        cutRun(vm);
+        vm.cutRun();
         return false;
     }
     bool emitHandleRun(int64_t handleId) {

@@ -4,7 +4,6 @@
 #include "core/vm/vm.h"
 
 #include <algorithm>
-#include <limits>
 #include <unordered_map>
 #include <vector>
 
@@ -12,9 +11,6 @@ namespace aw::run {
 
 namespace {
 
-// Cuts the run as the step budget does: an uncatchable unwind, no handler
-// or finally runs (the Vm's cut).
-void cutRun(vm::Vm& vm) { vm.spendSteps(std::numeric_limits<uint64_t>::max()); }
 
 // The hooks run for every line and every call, so what they need of a script
 // unit is worked out once, when the unit first shows up: the common path is a
@@ -73,7 +69,7 @@ ScriptUnit* scriptUnit(LineHookState* s, const vm::FrameObj& frame) {
     // The recorder asks for the run to end (budget, cancel): cut it here, at
     // a line start, where the interpreter checks for a pending error.
     if (s->recorder->stopRequested() != trace::Recorder::Stop::None) {
-        cutRun(vm);
+        vm.cutRun();
         return;
     }
     const bytecode::CodeUnit* unit = frame.m_code->m_unit.get();

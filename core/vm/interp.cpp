@@ -5,55 +5,19 @@
 // (natives, dunders, generators) calls out through the Vm services and may
 // re-enter execute() for its own frames.
 //
-// Only the loop and the frame unwinding live here; the out-of-line pieces
-// (name errors, unpacking, MAKE_FUNCTION, with/await setup, ** merging,
-// raise) are in interp_support.cpp, none of them on a hot path.
+// Only the loop and the frame unwinding live here: its macros (stack,
+// frame switch, dispatch, step budget) are in interp_macros.h, and the
+// out-of-line pieces (name errors, unpacking, MAKE_FUNCTION, with/await
+// setup, ** merging, raise, LOAD_GLOBAL's miss) in interp_support.cpp, none
+// of them on a hot path.
+#include "core/vm/interp_macros.h"
 #include "core/vm/interp_support.h"
 #include "core/vm/vm.h"
 #include "core/vm/vm_internal.h"
 
-#include <cassert>
-#include <new>
-
 namespace aw::vm::detail {
 
 using bytecode::Opcode;
-
-namespace {
-// The frame hook (vm.h FrameHook): a frame is announced when it first runs
-// and owes exactly one exit when it returns or an exception leaves it.
-[[gnu::always_inline]] inline void announceEnter(Vm& vm, FrameObj* f) {
-    if (__builtin_expect(vm.m_frameHook != nullptr, 0) && !f->m_announced) {
-        f->m_announced = true;
-        vm.m_frameHook(vm.m_frameHookUser, vm, *f, true);
-    }
-}
-// LOAD_GLOBAL's lookup when its cache entry does not hold: finds the name
-// and refills the entry (left empty when the name is missing).
-Value loadGlobalSlow(const DictObj* globals, const DictObj* builtins, const StrObj* name, GlobalCacheEntry& c) {
-    c = GlobalCacheEntry{};
-    for (const DictObj* d : {globals, builtins}) {
-        const int64_t ix = entryIndex(d, name);
-        if (ix < 0) continue;
-        c.globals = globals;
-        c.globalsVersion = globals->m_version;
-        if (d == builtins && d != globals) {
-            c.builtins = builtins;
-            c.builtinsVersion = builtins->m_version;
-        }
-        c.entry = uint32_t(ix);
-        return d->m_entries[size_t(ix)].value;
-    }
-    return Value::unbound();
-}
-
-[[gnu::always_inline]] inline void announceExit(Vm& vm, FrameObj* f) {
-    if (__builtin_expect(f->m_announced, 0)) {
-        f->m_announced = false;
-        if (vm.m_frameHook) vm.m_frameHook(vm.m_frameHookUser, vm, *f, false);
-    }
-}
-}  // namespace
 
 ExitKind execute(Vm& vm, FrameObj* entry, bool throwing, Value& result) {
     const BuiltinTypes& T = vm.types();
@@ -83,67 +47,12 @@ ExitKind execute(Vm& vm, FrameObj* entry, bool throwing, Value& result) {
     Instr in{};   // the instruction being executed
     bool addTb = true;
 
-#define LOAD_FRAME()                                   \
-    do {                                               \
-        co = f->m_code.get();                          \
-        code = co->m_code.data();                      \
-        slots = f->m_slots.data();                     \
-        sp = slots + f->m_sp;                          \
-        stackLimit = slots + f->m_stackBase + co->m_stackSize; /* not the pooled array's size */ \
-        ip = f->m_ip;                                  \
-    } while (0)
-#define SAVE_FRAME()                                   \
-    do {                                               \
-        f->m_sp = uint32_t(sp - slots);                \
-        f->m_ip = ip;                                  \
-    } while (0)
-// Slots at and above the stack top never hold an object (values are popped
-// by moving them out), so a push constructs over the old value unreleased.
-#define PUSH(v)                                        \
-    do {                                               \
-        if (sp >= stackLimit) goto stack_overflow;     \
-        assert(!sp->isObj());                          \
-        ::new (static_cast<void*>(sp)) Value(v);       \
-        ++sp;                                          \
-    } while (0)
-#define POP() (std::move(*--sp))
-#define TOP() (sp[-1])
-#define PEEK(n) (sp[-ptrdiff_t(n)])
-#define ERROR_IF(cond) do { if (cond) goto error; } while (0)
-
-// The step budget (Vm::Options::stepBudget) counts the loop's steps that can
-// repeat: a frame entered or resumed, and a backward jump (a loop's turn).
-// Straight-line code between two of those is bounded by the code's size, so
-// an endless program is still cut, and the instructions in between pay
-// nothing for the budget.
-#define COUNT_STEP()                                                                               \
-    do {                                                                                           \
-        if (__builtin_expect(--vm.m_stepsLeft == 0, 0) && !vm.nextStepSlice()) goto budget_spent;  \
-    } while (0)
-
-// Threaded dispatch (GCC/Clang): the hot opcodes end with DISPATCH(), which
-// fetches the next instruction and jumps straight to its case through a table
-// of label addresses. Each such jump is its own indirect branch, which the CPU
-// predicts from the opcode that jumps (the single `switch` jump was the
-// loop's costliest instruction: most of its mispredictions). DISPATCH() does
-// what the loop's head does, and a line start goes through the head's line hook.
-#if defined(__GNUC__)
-#define TARGET(name) case Opcode::name: op_##name:
-#define DISPATCH()                                                                                 \
-    do {                                                                                           \
-        f->m_lastIp = ip;                                                                          \
-        in = code[ip++];                                                                           \
-        if (in.startsLine && vm.m_lineHook) goto line_hook;                                        \
-        goto* kTargets[size_t(in.op)];                                                             \
-    } while (0)
+#if defined(__GNUC__)   // DISPATCH()'s jump table (interp_macros.h)
     static const void* const kTargets[] = {
 #define OPCODE(name, doc) &&op_##name,
 #include "core/bytecode/opcodes.def"
 #undef OPCODE
     };
-#else
-#define TARGET(name) case Opcode::name:
-#define DISPATCH() break
 #endif
 
     LOAD_FRAME();
@@ -1019,16 +928,6 @@ ExitKind execute(Vm& vm, FrameObj* entry, bool throwing, Value& result) {
             goto error;
         }
     }
-#undef LOAD_FRAME
-#undef SAVE_FRAME
-#undef PUSH
-#undef POP
-#undef TOP
-#undef PEEK
-#undef ERROR_IF
-#undef TARGET
-#undef DISPATCH
-#undef COUNT_STEP
 }
 
 }  // namespace aw::vm::detail

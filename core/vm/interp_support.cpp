@@ -7,6 +7,23 @@ namespace aw::vm::detail {
 
 using bytecode::Opcode;
 
+Value loadGlobalSlow(const DictObj* globals, const DictObj* builtins, const StrObj* name, GlobalCacheEntry& c) {
+    c = GlobalCacheEntry{};
+    for (const DictObj* d : {globals, builtins}) {
+        const int64_t ix = entryIndex(d, name);
+        if (ix < 0) continue;
+        c.globals = globals;
+        c.globalsVersion = globals->m_version;
+        if (d == builtins && d != globals) {
+            c.builtins = builtins;
+            c.builtinsVersion = builtins->m_version;
+        }
+        c.entry = uint32_t(ix);
+        return d->m_entries[size_t(ix)].value;
+    }
+    return Value::unbound();
+}
+
 Value unboundLocal(Vm& vm, const Value& name) {
     return vm.raise(vm.types().UnboundLocalError,
                     "cannot access local variable '" + name.as<StrObj>()->text() + "' where it is not associated with a value");

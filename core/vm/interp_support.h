@@ -1,7 +1,7 @@
 #pragma once
-// Out-of-line helpers of the dispatch loop (core/vm/interp.cpp): the cold or
-// heavyweight parts of some opcodes, kept apart so the loop stays readable.
-// Internal to core/vm.
+// Helpers of the dispatch loop (core/vm/interp.cpp): the frame hook's calls,
+// inline, and out of line the cold or heavyweight parts of some opcodes, kept
+// apart so the loop stays readable. Internal to core/vm.
 
 #include "core/vm/vm.h"
 
@@ -10,6 +10,24 @@
 
 namespace aw::vm::detail {
 
+// The frame hook (vm.h FrameHook): a frame is announced when it first runs
+// and owes exactly one exit when it returns or an exception leaves it.
+[[gnu::always_inline]] inline void announceEnter(Vm& vm, FrameObj* f) {
+    if (__builtin_expect(vm.m_frameHook != nullptr, 0) && !f->m_announced) {
+        f->m_announced = true;
+        vm.m_frameHook(vm.m_frameHookUser, vm, *f, true);
+    }
+}
+[[gnu::always_inline]] inline void announceExit(Vm& vm, FrameObj* f) {
+    if (__builtin_expect(f->m_announced, 0)) {
+        f->m_announced = false;
+        if (vm.m_frameHook) vm.m_frameHook(vm.m_frameHookUser, vm, *f, false);
+    }
+}
+
+// LOAD_GLOBAL's lookup when its cache entry does not hold: finds the name
+// and refills the entry (left empty when the name is missing).
+Value loadGlobalSlow(const DictObj* globals, const DictObj* builtins, const StrObj* name, GlobalCacheEntry& c);
 // UnboundLocalError / NameError for the name constant `name`.
 Value unboundLocal(Vm& vm, const Value& name);
 Value nameError(Vm& vm, const Value& name);

@@ -113,9 +113,10 @@ public:
     // Whether the step budget ran out (or the run was cut).
     bool cut() const { return m_cut; }
     uint64_t stepsLeft() const { return m_stepsLeft + m_stepsReserve; }
-    // Spends `n` steps (the event loop counts its events); false when the budget ran out
-    // (the run is then cut: a pending uncatchable error unwinds everything).
-    bool spendSteps(uint64_t n);
+    // Cuts the run now, as a spent step budget does: a pending uncatchable
+    // error unwinds everything, no handler or finally runs (the host's
+    // budget of events, a cancel).
+    void cutRun();
     // The dispatch loop's slice ran out: starts the next one and returns true,
     // or returns false when the budget is spent or the run was cancelled.
     bool nextStepSlice();

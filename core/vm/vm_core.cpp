@@ -187,19 +187,12 @@ void Vm::init() {
     rt::installRuntime(*this);
 }
 
-bool Vm::spendSteps(uint64_t n) {
-    if (m_cut) return false;
-    if (stepsLeft() <= n) {
-        m_stepsLeft = 1;   // the loop's next step finds the budget spent again
-        m_stepsReserve = 0;
-        m_cut = true;
-        m_error = newException(m_types.budgetExceeded, "step budget exhausted");
-        return false;
-    }
-    const uint64_t fromReserve = std::min(n, m_stepsReserve);
-    m_stepsReserve -= fromReserve;
-    m_stepsLeft -= n - fromReserve;   // stays >= 1: stepsLeft() > n
-    return true;
+void Vm::cutRun() {
+    if (m_cut) return;
+    m_stepsLeft = 1;   // the loop's next step finds the budget spent again
+    m_stepsReserve = 0;
+    m_cut = true;
+    m_error = newException(m_types.budgetExceeded, "step budget exhausted");
 }
 
 bool Vm::nextStepSlice() {
