@@ -149,7 +149,6 @@ Value charPredicate(Vm& vm, CallArgs& a, const char* name)
 }
 
 bool isAlnumChar(char32_t c) { return text::isAlphaChar(c) || text::isNumericChar(c); }
-bool isAsciiChar(char32_t c) { return c < 0x80; }
 
 Value strIsdigit(Vm& vm, CallArgs& a) { return charPredicate<text::isDigitChar>(vm, a, "isdigit"); }
 Value strIsdecimal(Vm& vm, CallArgs& a) { return charPredicate<text::isDecimal>(vm, a, "isdecimal"); }

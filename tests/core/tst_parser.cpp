@@ -27,8 +27,13 @@ struct SpanWalker {
     void EL(const ExprList& l) { for (auto& x : l) if (x) E(x.get()); }
     void ARGS(const Arguments& a) {
       auto A=[&](const Arg& x){ put("arg", x.span); if (x.annotation) E(x.annotation.get()); };
-      for (auto& x: a.posonlyargs) A(x); for (auto& x: a.args) A(x); if (a.vararg) A(*a.vararg);
-      for (auto& x: a.kwonlyargs) A(x); EL(a.kwDefaults); if (a.kwarg) A(*a.kwarg); EL(a.defaults);
+      for (auto& x: a.posonlyargs) A(x);
+      for (auto& x: a.args) A(x);
+      if (a.vararg) A(*a.vararg);
+      for (auto& x: a.kwonlyargs) A(x);
+      EL(a.kwDefaults);
+      if (a.kwarg) A(*a.kwarg);
+      EL(a.defaults);
     }
     void KW(const std::vector<Keyword>& k) { for (auto& x: k) { put("keyword", x.span); E(x.value.get()); } }
     void GENS(const std::vector<Comprehension>& g) { for (auto& c: g) { E(c.target.get()); E(c.iter.get()); EL(c.ifs);} }
