@@ -66,10 +66,11 @@ struct StateIndex::Impl {
     ChangePoints<uint64_t> iteration;
     std::vector<TimedText> outputs, notes, reports;
 
-    // The budget grows with the trace: checkpoints may cost as much as the events they summarise (a 10M-event
-    // trace is 240 MB), so a long run keeps K small enough for stateAt to stay fast.
-    void thinIfOverBudget(std::size_t traceBytes) {
-        const std::size_t limit = std::max(budget, traceBytes);
+    // The budget grows with the trace: checkpoints may cost as much as the events they summarise, read at full
+    // size (10M events are 240 MB), so a long run keeps K small enough for stateAt to stay fast. Not the trace's
+    // stored size, which depends on how many events fit their 8-byte slots (core/trace/event_slot.h).
+    void thinIfOverBudget(std::size_t events) {
+        const std::size_t limit = std::max(budget, events * sizeof(trace::Event));
         while (checkpointBytes > limit && checkpoints.size() > 1) {
             every *= 2;
             std::vector<Checkpoint> kept;
@@ -112,7 +113,7 @@ void StateIndex::extend(Step limit)
             folder.sync();
             d.checkpoints.emplace_back(d.current);
             d.checkpointBytes += d.checkpoints.back().bytes();
-            d.thinIfOverBudget(m_trace->memoryBytes());
+            d.thinIfOverBudget(m_trace->size());
         }
     }
 }
@@ -145,7 +146,7 @@ const std::vector<TimedText>& StateIndex::reports() const { return m_impl->repor
 void StateIndex::setMemoryBudget(std::size_t bytes)
 {
     m_impl->budget = bytes;
-    m_impl->thinIfOverBudget(m_trace->memoryBytes());
+    m_impl->thinIfOverBudget(m_trace->size());
 }
 
 Step StateIndex::checkpointEvery() const { return m_impl->every; }

@@ -17,11 +17,13 @@ namespace {
 // pointer compare, a table read and the append.
 struct ScriptUnit {
     std::shared_ptr<const bytecode::CodeUnit> unit;   // held: its address is the cache's key
-    std::vector<uint32_t> columns;   // per instruction: its expression's packed column range
-    bool framed = false;             // a function (not <module>): it gets frame events
-    bool qualnameInterned = false;   // interned at its first frame event, as the trace always has
-    uint32_t firstLine = 0;          // FramePush's b
-    uint32_t qualname = 0;           // FramePush's text
+    std::vector<uint32_t> columns;     // per instruction: its expression's packed column range
+    std::vector<uint64_t> lineSlots;   // per instruction: its Line event's slot (Recorder::codeSlot), or 0
+    bool framed = false;               // a function (not <module>): it gets frame events
+    bool qualnameInterned = false;     // interned at its first frame event, as the trace always has
+    uint32_t firstLine = 0;            // FramePush's b
+    uint32_t qualname = 0;             // FramePush's text
+    uint64_t pushSlot = 0;             // FramePush's slot, once the qualname is interned (or 0)
 };
 
 }  // namespace
@@ -34,6 +36,7 @@ struct CodeEventHooks::State {
     // unit and another (a task's coroutine and asyncio.sleep, every step).
     const bytecode::CodeUnit* lineUnit = nullptr;   // a script unit
     const uint32_t* lineColumns = nullptr;          // its ScriptUnit::columns
+    const uint64_t* lineSlots = nullptr;            // and ::lineSlots
     uint32_t lineColumnCount = 0;
     const bytecode::CodeUnit* lastOtherUnit = nullptr;
     // Frame events, cached per code unit: recursion enters the same unit again and again.
@@ -41,6 +44,8 @@ struct CodeEventHooks::State {
     const bytecode::CodeUnit* recordedFrameUnit = nullptr;   // frameUnit if a script function, else null
     uint32_t frameFirstLine = 0;
     uint32_t frameQualname = 0;
+    uint64_t framePushSlot = 0;   // 0: none (record FramePush the ordinary way)
+    uint64_t framePopSlot = 0;
 };
 
 namespace {
@@ -56,8 +61,12 @@ ScriptUnit* scriptUnit(LineHookState* s, const vm::FrameObj& frame) {
         known = std::make_unique<ScriptUnit>();
         known->unit = unit;
         known->columns.reserve(unit->spans.size());
-        for (const lang::SourceSpan& span : unit->spans)   // to the end of the line if it goes on
+        known->lineSlots.reserve(unit->spans.size());
+        for (const lang::SourceSpan& span : unit->spans) {   // to the end of the line if it goes on
             known->columns.push_back(trace::packColumns(span.col, span.endLine == span.line ? span.endCol : 0xFFFF));
+            // The VM gives the line hook the line of the instruction at m_lastIp: span.line.
+            known->lineSlots.push_back(s->recorder->codeSlot(trace::EventKind::Line, span.line, known->columns.back()));
+        }
         known->framed = unit->name != "<module>";
         known->firstLine = static_cast<uint32_t>(std::max(unit->firstLine, 0));
     }
@@ -82,6 +91,7 @@ ScriptUnit* scriptUnit(LineHookState* s, const vm::FrameObj& frame) {
         }
         s->lineUnit = unit;
         s->lineColumns = script->columns.data();
+        s->lineSlots = script->lineSlots.data();
         s->lineColumnCount = static_cast<uint32_t>(script->columns.size());
     }
     const uint32_t ip = frame.m_lastIp;
@@ -92,8 +102,11 @@ void onLine(void* user, vm::Vm& vm, vm::FrameObj& frame, int32_t line) {
     auto* s = static_cast<LineHookState*>(user);
     if (frame.m_code->m_unit.get() == s->lineUnit && s->recorder->codeEventFits()) [[likely]] {
         const uint32_t ip = frame.m_lastIp;
-        s->recorder->fittingLine(line, __builtin_expect(ip < s->lineColumnCount, 1) ? s->lineColumns[ip] : 0);
-        return;
+        const uint64_t slot = __builtin_expect(ip < s->lineColumnCount, 1) ? s->lineSlots[ip] : 0;
+        if (slot != 0) [[likely]] {
+            s->recorder->fittingCode(slot);
+            return;
+        }
     }
     onLineSlow(s, vm, frame, line);
 }
@@ -110,9 +123,12 @@ void onLine(void* user, vm::Vm& vm, vm::FrameObj& frame, int32_t line) {
         if (!script->qualnameInterned) {
             script->qualname = s->recorder->intern(unit->qualname);
             script->qualnameInterned = true;
+            script->pushSlot = s->recorder->codeSlot(trace::EventKind::FramePush, int32_t(script->firstLine), script->qualname);
         }
         s->frameFirstLine = script->firstLine;
         s->frameQualname = script->qualname;
+        s->framePushSlot = script->pushSlot;
+        s->framePopSlot = s->recorder->codeSlot(trace::EventKind::FramePop, 0, 0);
     }
     if (!s->recordedFrameUnit) return;
     if (entering) s->recorder->framePush(s->frameFirstLine, s->frameQualname);
@@ -126,9 +142,11 @@ void onLine(void* user, vm::Vm& vm, vm::FrameObj& frame, int32_t line) {
 void onFrame(void* user, vm::Vm&, vm::FrameObj& frame, bool entering) {
     auto* s = static_cast<LineHookState*>(user);
     if (frame.m_code->m_unit.get() == s->recordedFrameUnit && s->recorder->codeEventFits()) [[likely]] {
-        if (entering) s->recorder->fittingFramePush(s->frameFirstLine, s->frameQualname);
-        else s->recorder->fittingFramePop();
-        return;
+        const uint64_t slot = entering ? s->framePushSlot : s->framePopSlot;
+        if (slot != 0) [[likely]] {
+            s->recorder->fittingCode(slot);
+            return;
+        }
     }
     onFrameSlow(s, frame, entering);
 }

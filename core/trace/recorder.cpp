@@ -8,6 +8,7 @@ void Recorder::noteTaskState(const Event& e) {
     // A task's step runs between its "running" and its next state event.
     if (m_runningId == 0) m_runningId = m_trace->strings().intern("running");
     m_owner = e.s == m_runningId ? e.a : 0;
+    m_ownerBits = slot::compact(EventKind(0), 0, m_owner);
 }
 
 void Recorder::setStepBudget(uint64_t events) {

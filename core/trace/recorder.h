@@ -72,8 +72,9 @@ public:
     // need a trace (enabled()), the columns packed (packColumns) and the
     // qualname interned. The hooks' common path: while codeEventFits()
     // (nothing due: no new trace chunk, no limit check, no stop requested),
-    // the fitting*() forms record with no check at all; otherwise the hook
-    // goes the ordinary way (stopRequested(), then linePacked() ...).
+    // fittingCode() records a slot the hook made once per instruction or
+    // function (codeSlot()) with no check at all; otherwise the hook goes the
+    // ordinary way (stopRequested(), then linePacked() ...).
     void linePacked(int32_t line, uint32_t packedColumns) {
         appendKeepingOwner(Event{EventKind::Line, 0, 0, m_owner, lineNumber(line), packedColumns, 0.0});
     }
@@ -81,14 +82,16 @@ public:
         appendKeepingOwner(Event{EventKind::FramePush, 0, 0, m_owner, firstLine, qualnameId, 0.0});
     }
     void framePop() { appendKeepingOwner(Event{EventKind::FramePop, 0, 0, m_owner, 0, 0, 0.0}); }
+    // The slot of a Line (b: the line, s: packed columns), FramePush (b: the
+    // first line, s: the qualname's id) or FramePop event, less its owner; 0
+    // when it has none (the trace's pair table is full: record it the ordinary way).
+    uint64_t codeSlot(EventKind kind, int32_t b, uint32_t s) {
+        if (kind == EventKind::FramePop) return slot::compact(kind, 0, 0);
+        const uint32_t pair = m_trace->pairId(lineNumber(b), s);
+        return pair == Trace::kNoPair ? 0 : slot::compact(kind, pair, 0);
+    }
     bool codeEventFits() const { return m_trace->roomInChunk() && m_trace->writerSize() + 1 < m_fastUntil; }
-    void fittingLine(int32_t line, uint32_t packedColumns) {
-        m_trace->appendInChunk(Event{EventKind::Line, 0, 0, m_owner, lineNumber(line), packedColumns, 0.0});
-    }
-    void fittingFramePush(uint32_t firstLine, uint32_t qualnameId) {
-        m_trace->appendInChunk(Event{EventKind::FramePush, 0, 0, m_owner, firstLine, qualnameId, 0.0});
-    }
-    void fittingFramePop() { m_trace->appendInChunk(Event{EventKind::FramePop, 0, 0, m_owner, 0, 0, 0.0}); }
+    void fittingCode(uint64_t codeSlot) { m_trace->appendSlotInChunk(codeSlot | m_ownerBits); }
 
     // The task whose step is running (0: top level or a plain callback).
     uint32_t currentOwner() const { return m_owner; }
@@ -135,6 +138,7 @@ private:
 
     Trace* m_trace = nullptr;
     uint32_t m_owner = 0;
+    uint64_t m_ownerBits = 0;   // m_owner where a slot has it (event_slot.h)
     uint32_t m_runningId = 0;   // interned "running" in m_trace's string table
 
     uint64_t m_base = 0;        // the trace's size when this recorder took it

@@ -2,14 +2,9 @@
 
 #include <algorithm>
 #include <cstdint>
-#include <new>
 #include <iterator>
+#include <new>
 #include <stdexcept>
-#include <utility>
-
-#ifdef __linux__
-#include <sys/mman.h>
-#endif
 
 namespace aw::trace {
 namespace {
@@ -21,67 +16,60 @@ constexpr std::string_view kWireNames[] = {
 };
 static_assert(std::size(kWireNames) == static_cast<std::size_t>(EventKind::Count));
 
-// Slabs: uninitialised memory, mapped directly on Linux (see
-// Trace::kChunksPerSlab), plain operator new elsewhere.
-#ifdef __linux__
-void* allocateSlab(std::size_t bytes) {
-    void* p = mmap(nullptr, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-    if (p == MAP_FAILED) throw std::bad_alloc();
-    return p;
-}
-void freeSlab(void* slab, std::size_t bytes) { munmap(slab, bytes); }
-// Faults every page in without changing its contents (Linux 5.14+; a no-op
-// error before that), so the writer finds them present.
-void prefaultSlab(void* slab, std::size_t bytes) { madvise(slab, bytes, MADV_POPULATE_WRITE); }
-constexpr bool kPrefault = true;
-#else
-void prefaultSlab(void*, std::size_t) {}
-constexpr bool kPrefault = false;
-void* allocateSlab(std::size_t bytes) { return ::operator new(bytes); }
-void freeSlab(void* slab, std::size_t) { ::operator delete(slab); }
-#endif
-
 }  // namespace
 
 Trace::Trace()
-    : m_chunks(std::make_unique<Event*[]>(kMaxChunks)), m_slabs(std::make_unique<void*[]>(kMaxSlabs)) {}
+    : m_slots(std::make_unique<uint64_t*[]>(kMaxChunks)),
+      m_full(std::make_unique<Event*[]>(kMaxChunks)),
+      m_pairs(std::make_unique<Pair*[]>(kMaxPairChunks)) {}
 
-Trace::~Trace() {
-    if (m_prefault.joinable()) m_prefault.join();
-    if (m_aheadSlab) freeSlab(m_aheadSlab, kSlabBytes);
-    for (std::size_t i = 0; i < kMaxSlabs && m_slabs[i]; ++i) freeSlab(m_slabs[i], kSlabBytes);
-}
-
-// Slab `slab`, the one made ahead if it is that one. Starts making the next.
-void* Trace::takeSlab(std::size_t slab) {
-    if (m_prefault.joinable()) m_prefault.join();
-    void* mem = nullptr;
-    if (m_aheadSlab && m_aheadIndex == slab) mem = std::exchange(m_aheadSlab, nullptr);
-    else mem = allocateSlab(kSlabBytes);
-    if (kPrefault && slab >= 1 && slab + 1 < kMaxSlabs && !m_aheadSlab) {
-        try {
-            m_aheadSlab = allocateSlab(kSlabBytes);
-            m_aheadIndex = slab + 1;
-            m_prefault = std::thread(prefaultSlab, m_aheadSlab, kSlabBytes);
-        } catch (const std::exception&) {
-            // No memory or no thread to spare: the writer faults the pages itself.
-        }
-    }
-    return mem;
-}
+Trace::~Trace() = default;
 
 void Trace::nextChunk() {
     const std::size_t chunk = m_size / kChunkSize;
-    addChunk(chunk);   // throws when the trace is full, leaving the writer where it was
-    m_write = m_chunks[chunk];
+    if (chunk >= kMaxChunks) throw std::length_error("the trace is full");
+    if (chunk >= m_slotChunkCount) {
+        m_slots[chunk] = static_cast<uint64_t*>(m_arena.take(kSlotChunkBytes));
+        m_slotChunkCount = chunk + 1;
+    }
+    m_write = m_slots[chunk];
     m_chunkEnd = m_write + kChunkSize;
 }
 
-void Trace::addChunk(std::size_t chunk) {
-    if (chunk >= kMaxChunks) throw std::length_error("the trace is full");
-    const std::size_t slab = chunk / kChunksPerSlab;
-    if (!m_slabs[slab]) m_slabs[slab] = takeSlab(slab);
-    m_chunks[chunk] = static_cast<Event*>(m_slabs[slab]) + chunk % kChunksPerSlab * kChunkSize;
+uint64_t Trace::storeFull(const Event& e) {
+    const std::size_t index = m_fullCount;
+    const std::size_t chunk = index / kFullChunkSize;
+    if (chunk >= m_fullChunkCount) {
+        if (chunk >= kMaxChunks) throw std::length_error("the trace is full");
+        m_full[chunk] = static_cast<Event*>(m_arena.take(kFullChunkBytes));
+        m_fullChunkCount = chunk + 1;
+    }
+    ::new (static_cast<void*>(&m_full[chunk][index % kFullChunkSize])) Event(e);
+    m_fullCount = index + 1;
+    return slot::full(index);
+}
+
+uint32_t Trace::pairId(uint32_t b, uint32_t s) {
+    const uint64_t key = uint64_t(b) << 32 | s;
+    PairCacheEntry& cached = m_pairCache[(key * 0x9E3779B97F4A7C15ull) >> 56];
+    if (cached.id != kNoPair && cached.key == key) return cached.id;
+    uint32_t id;
+    if (auto it = m_pairIds.find(key); it != m_pairIds.end()) {
+        id = it->second;
+    } else {
+        if (m_pairCount >= slot::kCRange) return kNoPair;
+        id = m_pairCount;
+        const std::size_t chunk = id / kPairChunkSize;
+        if (chunk >= m_pairChunkCount) {
+            m_pairs[chunk] = static_cast<Pair*>(m_arena.take(kPairChunkBytes));
+            m_pairChunkCount = chunk + 1;
+        }
+        ::new (static_cast<void*>(&m_pairs[chunk][id % kPairChunkSize])) Pair{b, s};
+        m_pairIds.emplace(key, id);
+        ++m_pairCount;
+    }
+    cached = {key, id};
+    return id;
 }
 
 std::string_view wireName(EventKind kind) { return kWireNames[static_cast<std::size_t>(kind)]; }

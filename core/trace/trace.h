@@ -1,11 +1,13 @@
 #pragma once
 // The trace: the contract between the engine and everything that shows a run.
-// An append-only sequence of small fixed-size events (DESIGN.md "The trace").
-//
-// An event does not carry the clock or the loop iteration: they change only
-// at WorldClock and LoopIter events, so the state model derives them (with
-// its checkpoints) and every event stays 24 bytes.
+// An append-only sequence of small events (DESIGN.md "The trace"), read as
+// 24-byte Events (core/trace/events.h) and stored in 8-byte slots
+// (core/trace/event_slot.h): 8 bytes for most events (every Line and frame
+// event), 32 for one that needs its full size.
 
+#include "core/trace/event_slot.h"
+#include "core/trace/events.h"
+#include "core/trace/slab_arena.h"
 #include "core/trace/string_table.h"
 
 #include <array>
@@ -13,57 +15,36 @@
 #include <cstdint>
 #include <memory>
 #include <new>
-#include <optional>
 #include <string_view>
-#include <thread>
-#include <vector>
+#include <unordered_map>
 
 namespace aw::trace {
 
-enum class EventKind : uint8_t {
-#define EVENT(name, wire, a, b, x, s) name,
-#include "core/trace/events.def"
-#undef EVENT
-    Count
-};
-
-std::string_view wireName(EventKind kind);
-std::optional<EventKind> kindFromWireName(std::string_view wire);
-
-struct Event {
-    EventKind kind;
-    uint8_t flags = 0;
-    uint16_t reserved = 0;
-    uint32_t a = 0;     // meaning per kind: core/trace/events.def
-    uint32_t b = 0;
-    uint32_t s = 0;     // an interned string id (or packed columns for Line)
-    double x = 0.0;
-};
-static_assert(sizeof(Event) == 24, "trace events are 24 bytes");
-
-// Events are stored in fixed-size chunks so appending never moves old events.
+// Slots, full-size events and pairs are stored in fixed-size chunks, so
+// appending never moves what is stored.
 //
 // Threads: one writer (the engine's thread) appends; any number of readers
 // (the UI) may read events [0, published()) and their strings while the
 // writer goes on appending. That holds because
-//  - the chunk pointer table has a fixed capacity (kMaxChunks slots,
-//    allocated once), so it never reallocates under a reader;
-//  - an event is written, and its string interned (StringTable publishes it
-//    first), before the release store that publishes it; a reader's
-//    published() is the matching acquire load;
+//  - the chunk pointer tables have a fixed capacity (allocated once), so they
+//    never reallocate under a reader;
+//  - an event's slot, its full-size form or pair, and its string (StringTable
+//    publishes it first) are all written before the release store that
+//    publishes the event; a reader's published() is the matching acquire load;
 //  - published events are never modified.
 // size() is published(): the writer publishes every event as it appends it
 // (on x86 a release store is a plain store), so the writer's view and a
 // reader's differ only by what the reader has not yet seen. The writer keeps
-// its own place in the current chunk (m_write, m_chunkEnd): appending is a
-// compare, the event's stores and the count's.
+// its own place in the current chunk (m_write, m_chunkEnd): appending a slot
+// is a compare, the slot's store and the count's.
 // A run that would pass kCapacity events is cut before (the Recorder caps the
 // step budget); append() throws std::length_error past it.
 class Trace {
 public:
-    static constexpr std::size_t kChunkSize = 1 << 16;
+    static constexpr std::size_t kChunkSize = 1 << 16;   // slots per chunk
     static constexpr std::size_t kMaxChunks = 1 << 12;
-    static constexpr std::size_t kCapacity = kChunkSize * kMaxChunks;   // 268 million events (6 GB)
+    static constexpr std::size_t kCapacity = kChunkSize * kMaxChunks;   // 268 million events
+    static constexpr uint32_t kNoPair = ~0u;
 
     Trace();
     ~Trace();
@@ -75,72 +56,105 @@ public:
         if (!roomInChunk()) [[unlikely]] nextChunk();
         appendInChunk(e);
     }
+    void append(EventKind kind, uint32_t a = 0, uint32_t b = 0, double x = 0.0, std::string_view s = {}) {
+        append(Event{kind, 0, 0, a, b, s.empty() ? 0u : m_strings.intern(s), x});
+    }
     // append() in two halves, for a caller that keeps its rare cases out of
     // line: roomInChunk() is false when the current chunk is full (or there is
     // none yet: append() adds one); appendInChunk() needs roomInChunk().
     bool roomInChunk() const { return m_write != m_chunkEnd; }
-    void appendInChunk(const Event& e) {
-        Event* slot = m_write;
-        const std::size_t size = m_size + 1;   // read before the event's stores, which may alias it
-        ::new (static_cast<void*>(slot)) Event(e);
-        m_write = slot + 1;
+    void appendInChunk(const Event& e) { appendSlotInChunk(encode(e)); }
+    // A slot made by the caller: slot::compact(kind, pairId(b, s), a) for a
+    // Line or FramePush, slot::compact(kind, s, a) for another kind with b == 0
+    // (event_slot.h). The VM's hooks make theirs once per instruction.
+    void appendSlotInChunk(uint64_t slot) {
+        uint64_t* at = m_write;
+        const std::size_t size = m_size + 1;
+        *at = slot;
+        m_write = at + 1;
         m_size = size;
         m_published.store(size, std::memory_order_release);
     }
+    // The pair table's index of (b, s), added if new; kNoPair when the table is full.
+    uint32_t pairId(uint32_t b, uint32_t s);
     // The writer's count: published(), without an atomic load the compiler
     // must keep (writer only).
     std::size_t writerSize() const { return m_size; }
-    void append(EventKind kind, uint32_t a = 0, uint32_t b = 0, double x = 0.0, std::string_view s = {}) {
-        append(Event{kind, 0, 0, a, b, s.empty() ? 0u : m_strings.intern(s), x});
-    }
 
     // Any thread: events [0, published()) may be read.
     std::size_t published() const { return m_published.load(std::memory_order_acquire); }
     std::size_t size() const { return published(); }
-    const Event& operator[](std::size_t i) const { return m_chunks[i / kChunkSize][i % kChunkSize]; }
+    Event operator[](std::size_t i) const { return decode(m_slots[i / kChunkSize][i % kChunkSize]); }
 
     StringTable& strings() { return m_strings; }   // writer only
     const StringTable& strings() const { return m_strings; }
     std::string_view text(const Event& e) const { return m_strings.get(e.s); }
 
-    std::size_t memoryBytes() const { return (m_size + kChunkSize - 1) / kChunkSize * kChunkBytes; }
+    // The memory of the stored events (slots, full-size events, pairs), not of their strings.
+    std::size_t memoryBytes() const {
+        return m_slotChunkCount * kSlotChunkBytes + m_fullChunkCount * kFullChunkBytes + m_pairChunkCount * kPairChunkBytes;
+    }
 
 private:
-    static constexpr std::size_t kChunkBytes = kChunkSize * sizeof(Event);
-    // Chunks are carved from slabs of kChunksPerSlab (6 MiB), each its own
-    // mapping on Linux. Not huge pages: asking for them (MADV_HUGEPAGE) made
-    // the kernel compact memory on fault, and one run in three stalled for
-    // 0.3-0.8 s of system time. A chunk's memory is raw: an event is written
-    // before it is published, so nothing needs zeroing first.
-    static constexpr std::size_t kChunksPerSlab = 4;
-    static constexpr std::size_t kSlabBytes = kChunksPerSlab * kChunkBytes;
-    static constexpr std::size_t kMaxSlabs = (kMaxChunks + kChunksPerSlab - 1) / kChunksPerSlab;
-    void nextChunk();   // the current chunk is full (or there is none yet): go on in a new one
-    void addChunk(std::size_t chunk);
-    void* takeSlab(std::size_t slab);
+    struct Pair {
+        uint32_t b, s;
+    };
+    static constexpr std::size_t kSlotChunkBytes = kChunkSize * sizeof(uint64_t);   // 512 KiB
+    static constexpr std::size_t kFullChunkSize = 1 << 16;
+    static constexpr std::size_t kFullChunkBytes = kFullChunkSize * sizeof(Event);  // 1.5 MiB
+    static constexpr std::size_t kPairChunkSize = 1 << 12;
+    static constexpr std::size_t kPairChunkBytes = kPairChunkSize * sizeof(Pair);   // 32 KiB
+    static constexpr std::size_t kMaxPairChunks = slot::kCRange / kPairChunkSize;
 
-    std::unique_ptr<Event*[]> m_chunks;   // kMaxChunks slots, allocated once
-    std::unique_ptr<void*[]> m_slabs;     // kMaxSlabs slots: what the destructor frees
-    // Once a trace grows past its first slab it is likely to grow a lot; the
-    // kernel then spends much of the run zeroing fresh pages. The next slab is
-    // mapped ahead and its pages made present by a helper thread, on another
-    // core, while the writer fills the current one (Linux only).
-    std::thread m_prefault;
-    void* m_aheadSlab = nullptr;
-    std::size_t m_aheadIndex = 0;
-    Event* m_write = nullptr;      // the writer's next slot in the current chunk
-    Event* m_chunkEnd = nullptr;   // one past the current chunk's last slot
-    std::size_t m_size = 0;        // the writer's count
+    uint64_t encode(const Event& e) {
+        if (slot::mayBeCompact(e)) [[likely]] {
+            if (!slot::usesPair(e.kind)) return slot::compact(e.kind, e.s, e.a);
+            const uint32_t pair = pairId(e.b, e.s);
+            if (pair != kNoPair) return slot::compact(e.kind, pair, e.a);
+        }
+        return storeFull(e);
+    }
+    Event decode(uint64_t s) const {
+        if (slot::isFull(s)) {
+            const uint64_t f = slot::fullIndex(s);
+            return m_full[f / kFullChunkSize][f % kFullChunkSize];
+        }
+        Event e{slot::kind(s)};
+        e.a = slot::a(s);
+        const uint32_t c = slot::c(s);
+        if (slot::usesPair(e.kind)) {
+            const Pair& p = m_pairs[c / kPairChunkSize][c % kPairChunkSize];
+            e.b = p.b;
+            e.s = p.s;
+        } else {
+            e.s = c;
+        }
+        return e;
+    }
+    uint64_t storeFull(const Event& e);   // the event in the full-size store; its slot
+    void nextChunk();   // the current chunk is full (or there is none yet): go on in a new one
+
+    SlabArena m_arena;   // declared first: destroyed after the tables that point into it
+    std::unique_ptr<uint64_t*[]> m_slots;   // kMaxChunks chunk pointers, allocated once
+    std::unique_ptr<Event*[]> m_full;       // kMaxChunks
+    std::unique_ptr<Pair*[]> m_pairs;       // kMaxPairChunks
+    uint64_t* m_write = nullptr;      // the writer's next slot in the current chunk
+    uint64_t* m_chunkEnd = nullptr;   // one past the current chunk's last slot
+    std::size_t m_size = 0;           // the writer's count
     std::atomic<std::size_t> m_published{0};
+    std::size_t m_slotChunkCount = 0;
+    std::size_t m_fullCount = 0;
+    std::size_t m_fullChunkCount = 0;
+    uint32_t m_pairCount = 0;
+    std::size_t m_pairChunkCount = 0;
+    // The writer's pair lookup: a small direct-mapped cache over the map.
+    struct PairCacheEntry {
+        uint64_t key = 0;
+        uint32_t id = kNoPair;
+    };
+    std::array<PairCacheEntry, 256> m_pairCache{};
+    std::unordered_map<uint64_t, uint32_t> m_pairIds;
     StringTable m_strings;
 };
-
-// Line events pack the column range of the expression into `s`.
-inline uint32_t packColumns(int start, int end) {
-    auto clamp = [](int v) { return static_cast<uint32_t>(v < 0 ? 0 : (v > 0xFFFF ? 0xFFFF : v)); };
-    return (clamp(start) << 16) | clamp(end);
-}
-inline int columnStart(const Event& e) { return static_cast<int>(e.s >> 16); }
-inline int columnEnd(const Event& e) { return static_cast<int>(e.s & 0xFFFF); }
 
 }  // namespace aw::trace

@@ -37,7 +37,7 @@ std::vector<uint32_t> delayedTasks(const trace::Trace& t) {
     return tasks;
 }
 
-const trace::Event& lastEvent(const run::RunResult& r) { return (*r.trace)[r.trace->size() - 1]; }
+trace::Event lastEvent(const run::RunResult& r) { return (*r.trace)[r.trace->size() - 1]; }
 
 // An async program that never ends: one task that yields to the loop forever.
 const char* kEndlessAsync =
