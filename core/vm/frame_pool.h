@@ -34,14 +34,17 @@ void releaseFrameSlow(Vm& vm, FrameObj* f);    // blocks, locals or an exception
 // module, and the next call is most often of the same code, so the next
 // makePlainFrame need not swap them. What else could keep a Python object
 // alive (the function: its closure, its defaults) goes.
-[[gnu::always_inline]] inline void poolFrame(Vm& vm, FrameObj* f) {
-    const size_t used = std::min(size_t(f->m_sp), f->m_slots.size());
-#ifndef NDEBUG
-    for (size_t i = used; i < f->m_slots.size(); ++i) assert(!f->m_slots[i].isObj());
-#endif
+// poolFrameAt is that with the stack top given (the dispatch loop's, not yet saved).
+[[gnu::always_inline]] inline void poolFrameAt(Vm& vm, FrameObj* f, Value* top) {
     Value* slots = f->m_slots.data();
-    for (size_t i = 0; i < used; ++i) slots[i] = Value();
-    f->m_func = Value();
+#ifndef NDEBUG
+    for (Value* p = top; p < slots + f->m_slots.size(); ++p) assert(!p->isObj());
+#endif
+    for (Value* p = slots; p < top; ++p) *p = Value();
+    if (f->m_func.isObj()) {   // a function outlives its call (the caller's Value held it): decref inline
+        Obj* fn = f->m_func.release_obj();
+        if (--fn->m_refcount == 0) destroyObj(fn);
+    }
     f->m_back = nullptr;
     f->m_owner = nullptr;
     f->m_entry = false;
@@ -49,11 +52,19 @@ void releaseFrameSlow(Vm& vm, FrameObj* f);    // blocks, locals or an exception
     f->m_announced = false;
     vm.m_framePool[vm.m_framePoolCount++] = f;   // the caller's reference becomes the pool's
 }
+[[gnu::always_inline]] inline void poolFrame(Vm& vm, FrameObj* f) {
+    poolFrameAt(vm, f, f->m_slots.data() + std::min(size_t(f->m_sp), f->m_slots.size()));
+}
+
+// Whether a finished frame can go back to the pool as it is (poolFrame).
+[[gnu::always_inline]] inline bool poolable(const Vm& vm, const FrameObj* f) {
+    return f->m_refcount == 1 && f->m_blocks.empty() && f->m_locals.isNone() && f->m_excState.isNone() &&
+           vm.m_framePoolCount < Vm::kFramePoolSize;
+}
 
 // Gives a finished frame back (reused when nothing else holds it).
 [[gnu::always_inline]] inline void releaseFrame(Vm& vm, FrameObj* f) {
-    if (f->m_refcount == 1 && f->m_blocks.empty() && f->m_locals.isNone() && f->m_excState.isNone() &&
-        vm.m_framePoolCount < Vm::kFramePoolSize) {
+    if (poolable(vm, f)) {
         poolFrame(vm, f);
         return;
     }
@@ -88,6 +99,34 @@ void releaseFrameSlow(Vm& vm, FrameObj* f);    // blocks, locals or an exception
         const size_t firstDefault = argcount - defaults->size();
         for (; i < argcount; ++i) ::new (static_cast<void*>(&locals[i])) Value((*defaults)[i - firstDefault]);
     }
+    for (; i < nlocals; ++i) ::new (static_cast<void*>(&locals[i])) Value(Value::unbound());
+    return f;
+}
+
+// CALL_FUNCTION's short path (code->m_fastCall, exactly argcount positional
+// arguments): the frame takes the function and the arguments over from the
+// caller's stack (funcSlot, then the arguments above it), which is left with
+// no object at and above funcSlot, so the caller's stack top becomes funcSlot.
+[[gnu::always_inline]] inline FrameObj* makeFastCallFrame(Vm& vm, FunctionObj* func, CodeObj* code, Value* funcSlot) {
+    FrameObj* f = acquireFrame(vm);
+    if (f->m_code.get() != code) f->m_code = code;
+    ::new (static_cast<void*>(&f->m_func)) Value(std::move(*funcSlot));   // over the pooled frame's None
+    if (f->m_globals.objOrNull() != func->m_globals.objOrNull()) f->m_globals = func->m_globals;
+    // Every frame's builtins are the Vm's (set once, before any code runs), or None when new.
+    if (__builtin_expect(f->m_builtins.isNone(), 0)) f->m_builtins = vm.m_builtins;
+    assert(f->m_builtins.objOrNull() == vm.m_builtins.objOrNull());
+    f->m_ip = 0;
+    f->m_lastIp = 0;
+    const size_t nlocals = size_t(code->m_nlocals);
+    const size_t total = nlocals + size_t(code->m_stackSize);
+    if (f->m_slots.size() < total) f->m_slots.resize(total);
+    f->m_stackBase = uint32_t(nlocals);
+    f->m_sp = uint32_t(nlocals);
+    Value* locals = f->m_slots.data();
+    const size_t argcount = size_t(code->m_argcount);
+    Value* args = funcSlot + 1;
+    size_t i = 0;
+    for (; i < argcount; ++i) ::new (static_cast<void*>(&locals[i])) Value(std::move(args[i]));
     for (; i < nlocals; ++i) ::new (static_cast<void*>(&locals[i])) Value(Value::unbound());
     return f;
 }

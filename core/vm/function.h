@@ -9,6 +9,7 @@
 #include "core/vm/native.h"
 #include "core/vm/value.h"
 
+#include <iterator>
 #include <memory>
 #include <string>
 #include <vector>
@@ -26,6 +27,29 @@ struct Instr {
     uint8_t startsLine;     // 1: first instruction of a statement's line (line hook)
     uint32_t arg;
 };
+static_assert(sizeof(Instr) == 8);
+
+// Superinstructions: opcodes past the compiler's (opcodes.def), which vm.loadCode
+// (fuseInstructions, interp_support.cpp) writes over the first instruction of
+// a run of plain ones. The run's other instructions stay as they were (a jump
+// may land on them; tracebacks and line events index the compiler's code), and
+// the fused opcode does the whole run only on its fast path (ints, no error,
+// nothing observable in between), else it runs its first instruction alone.
+namespace superop {
+inline constexpr uint8_t kFirst = uint8_t(std::size(bytecode::kOpcodeNames));
+enum : uint8_t {
+    // (k: an int constant in [-32768, 32767], in the arg's top 16 bits)
+    LOAD_FAST_LOAD_CONST = kFirst,   // arg: local | const index << 16
+    LOAD_FAST_ADD_CONST,             // LOAD_FAST; LOAD_CONST k; BINARY_OP + (or +=). arg: local | k
+    LOAD_FAST_SUB_CONST,             // the same with -
+    LOAD_FAST_COMPARE_CONST_JUMP,    // LOAD_FAST; LOAD_CONST k; COMPARE_OP; POP_JUMP_IF_*;
+                                     // arg: local (12 bits) | jump mask << 12 | k (interp_support.h jumpMask)
+    COMPARE_OP_JUMP,                 // COMPARE_OP; POP_JUMP_IF_*; arg: compare op | jump mask << 8
+    LOAD_FAST_RETURN,                // LOAD_FAST; RETURN_VALUE
+    LOAD_CONST_RETURN,               // LOAD_CONST; RETURN_VALUE
+    kEnd
+};
+}  // namespace superop
 
 // LOAD_GLOBAL's inline cache, one per name of a code object: where the name
 // was found, valid while the globals (and, for a builtin, the builtins) dict
@@ -44,6 +68,7 @@ struct CodeObj : Obj {
 
     std::shared_ptr<const bytecode::CodeUnit> m_unit;
     std::vector<Instr> m_code;
+    std::vector<int32_t> m_lines;      // lineAt(ip) of every instruction (the line hook's argument)
     std::vector<Value> m_consts;
     std::vector<Value> m_names;        // interned StrObj
     std::vector<Value> m_varnames;     // interned StrObj
@@ -57,6 +82,9 @@ struct CodeObj : Obj {
     // cells or free variables: a call with exactly its positional arguments
     // takes makeFrame's short path.
     bool m_plainArgs = false;
+    // m_plainArgs and not a generator, coroutine or async generator: a call
+    // with exactly m_argcount positional arguments runs CALL_FUNCTION's short path.
+    bool m_fastCall = false;
     int32_t m_argcount = 0;            // the unit's argcount, kept here for the call path
     std::vector<GlobalCacheEntry> m_globalCache;   // one per name (sized at load), filled by LOAD_GLOBAL
 

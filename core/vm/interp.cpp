@@ -52,7 +52,10 @@ ExitKind execute(Vm& vm, FrameObj* entry, bool throwing, Value& result) {
 #define OPCODE(name, doc) &&op_##name,
 #include "core/bytecode/opcodes.def"
 #undef OPCODE
+        &&op_LOAD_FAST_LOAD_CONST, &&op_LOAD_FAST_ADD_CONST, &&op_LOAD_FAST_SUB_CONST,
+        &&op_LOAD_FAST_COMPARE_CONST_JUMP, &&op_COMPARE_OP_JUMP, &&op_LOAD_FAST_RETURN, &&op_LOAD_CONST_RETURN,
     };
+    static_assert(std::size(kTargets) == superop::kEnd);
 #endif
 
     LOAD_FRAME();
@@ -70,12 +73,12 @@ ExitKind execute(Vm& vm, FrameObj* entry, bool throwing, Value& result) {
         if (in.startsLine && vm.m_lineHook) {
         line_hook:
             SAVE_FRAME();
-            vm.m_lineHook(vm.m_lineHookUser, vm, *f, co->lineAt(ip - 1));
+            vm.m_lineHook(vm.m_lineHookUser, vm, *f, co->m_lines[ip - 1]);
             if (vm.hasError()) goto error;
-#if defined(__GNUC__)
-            goto* kTargets[size_t(in.op)];
-#endif
         }
+#if defined(__GNUC__)
+        goto* kTargets[size_t(in.op)];   // not the switch: the superinstructions have no case
+#endif
         switch (in.op) {
         TARGET(NOP) break;
         TARGET(POP_TOP) { { Value v = POP(); } DISPATCH(); }
@@ -117,41 +120,31 @@ ExitKind execute(Vm& vm, FrameObj* entry, bool throwing, Value& result) {
             break;
         TARGET(LOAD_DEREF) {
             CellObj* cell = slots[co->m_nlocals + in.arg].as<CellObj>();
-            if (cell->m_value.isUnbound()) {
-                std::string n = derefName(co, in.arg);
-                if (in.arg < uint32_t(co->m_ncells))
-                    vm.raise(T.UnboundLocalError, "cannot access local variable '" + n + "' where it is not associated with a value");
-                else
-                    vm.raise(T.NameError, "cannot access free variable '" + n + "' where it is not associated with a value in enclosing scope");
-                goto error;
-            }
+            if (cell->m_value.isUnbound()) { derefUnbound(vm, co, in.arg, false); goto error; }
             PUSH(cell->m_value);
             break;
         }
         TARGET(STORE_DEREF) slots[co->m_nlocals + in.arg].as<CellObj>()->m_value = POP(); break;
         TARGET(DELETE_DEREF) {
             CellObj* cell = slots[co->m_nlocals + in.arg].as<CellObj>();
-            if (cell->m_value.isUnbound()) {
-                vm.raise(T.UnboundLocalError, "cannot access local variable '" + derefName(co, in.arg) + "' where it is not associated with a value");
-                goto error;
-            }
+            if (cell->m_value.isUnbound()) { derefUnbound(vm, co, in.arg, true); goto error; }
             cell->m_value = Value::unbound();
             break;
         }
         TARGET(LOAD_CLOSURE) PUSH(slots[co->m_nlocals + in.arg]); break;
         TARGET(LOAD_GLOBAL) {
             const DictObj* globals = f->m_globals.as<DictObj>();
-            const DictObj* builtins = f->m_builtins.as<DictObj>();
             GlobalCacheEntry& c = co->m_globalCache[in.arg];
             if (c.globals == globals && globals->m_version == c.globalsVersion) {
                 if (!c.builtins) { PUSH(globals->m_entries[c.entry].value); DISPATCH(); }
+                const DictObj* builtins = f->m_builtins.as<DictObj>();
                 if (c.builtins == builtins && builtins->m_version == c.builtinsVersion) {
                     PUSH(builtins->m_entries[c.entry].value);
                     DISPATCH();
                 }
             }
             const Value& name = co->m_names[in.arg];
-            Value v = loadGlobalSlow(globals, builtins, name.as<StrObj>(), c);
+            Value v = loadGlobalSlow(globals, f->m_builtins.as<DictObj>(), name.as<StrObj>(), c);
             if (v.isUnbound()) { nameError(vm, name); goto error; }
             PUSH(std::move(v));
             break;
@@ -191,17 +184,8 @@ ExitKind execute(Vm& vm, FrameObj* entry, bool throwing, Value& result) {
             break;
         }
         TARGET(LOAD_CLASSDEREF) {
-            std::string n = derefName(co, in.arg);
-            Value v = Value::unbound();
-            if (f->m_locals.is<DictObj>()) v = f->m_locals.as<DictObj>()->getStr(n);
-            if (v.isUnbound()) {
-                CellObj* cell = slots[co->m_nlocals + in.arg].as<CellObj>();
-                if (cell->m_value.isUnbound()) {
-                    vm.raise(T.NameError, "cannot access free variable '" + n + "' where it is not associated with a value in enclosing scope");
-                    goto error;
-                }
-                v = cell->m_value;
-            }
+            Value v = loadClassDeref(vm, f, slots, in.arg);
+            ERROR_IF(v.isError());
             PUSH(std::move(v));
             break;
         }
@@ -236,9 +220,39 @@ ExitKind execute(Vm& vm, FrameObj* entry, bool throwing, Value& result) {
             }
             DISPATCH();
         }
+        TARGET(CALL_FUNCTION) {   // the short path: frame_pool.h makeFastCallFrame
+            Value* funcSlot = sp - in.arg - 1;
+            if (funcSlot->is<FunctionObj>()) {
+                FunctionObj* fn = funcSlot->as<FunctionObj>();
+                CodeObj* pc = fn->m_code.get();
+                if (pc->m_fastCall && uint32_t(pc->m_argcount) == in.arg && vm.m_depth < vm.m_options.recursionLimit) {
+                    FrameObj* nf = makeFastCallFrame(vm, fn, pc, funcSlot);
+                    sp = funcSlot;
+                    SAVE_FRAME();
+                    nf->m_back = f;
+                    nf->m_entry = false;
+                    vm.m_frame = nf;
+                    ++vm.m_depth;
+                    f = nf;
+                    co = pc;
+                    code = pc->m_code.data();
+                    slots = nf->m_slots.data();
+                    sp = slots + pc->m_nlocals;
+                    stackLimit = sp + pc->m_stackSize;
+                    ip = 0;
+                    if (__builtin_expect(vm.m_frameHook != nullptr, 0)) {   // announceEnter: a new frame is not announced
+                        f->m_announced = true;
+                        vm.m_frameHook(vm.m_frameHookUser, vm, *f, true);
+                    }
+                    COUNT_STEP();
+                    DISPATCH();
+                }
+            }
+            goto call_generic;
+        }
         TARGET(CALL_METHOD)
-        TARGET(CALL_FUNCTION)
-        TARGET(CALL_FUNCTION_KW) {
+        TARGET(CALL_FUNCTION_KW)
+        call_generic: {
             {   // the call's Values end before DISPATCH() (a computed goto may skip destructors)
             size_t nargs = in.arg;
             Value kwnamesTuple;
@@ -309,20 +323,8 @@ ExitKind execute(Vm& vm, FrameObj* entry, bool throwing, Value& result) {
             if (in.arg & 1) kwargs = POP();
             Value args = POP();
             Value func = POP();
-            std::vector<Value> pos;
-            if (args.is<TupleObj>()) pos = args.as<TupleObj>()->m_items;
-            else if (!vm.collect(args, pos)) goto error;
-            std::vector<Value> names, values;
-            if (kwargs.is<DictObj>()) {
-                for (auto& e : kwargs.as<DictObj>()->m_entries) {
-                    if (e.key.isUnbound()) continue;
-                    if (!e.key.is<StrObj>()) { vm.raise(T.TypeError, "keywords must be strings"); goto error; }
-                    names.push_back(e.key);
-                    values.push_back(e.value);
-                }
-            }
             SAVE_FRAME();
-            Value r = callValue(vm, func, Value::unbound(), pos.data(), pos.size(), values.data(), names.data(), names.size());
+            Value r = callFunctionEx(vm, func, args, kwargs);
             ERROR_IF(r.isError());
             PUSH(std::move(r));
             break;
@@ -425,6 +427,77 @@ ExitKind execute(Vm& vm, FrameObj* entry, bool throwing, Value& result) {
             ERROR_IF(r.isError());
             PUSH(std::move(r));
             break;
+        }
+        // The superinstructions (function.h superop): the run's fast path, else its first instruction.
+        SUPER_TARGET(LOAD_FAST_LOAD_CONST) {
+            const Value& v = slots[in.arg & 0xFFFF];
+            if (__builtin_expect(v.isUnbound() || stackLimit - sp < 2, 0)) { in.arg &= 0xFFFF; goto op_LOAD_FAST; }
+            ::new (static_cast<void*>(sp)) Value(v);
+            ::new (static_cast<void*>(sp + 1)) Value(co->m_consts[in.arg >> 16]);
+            sp += 2;
+            ++ip;
+            DISPATCH();
+        }
+        SUPER_TARGET(LOAD_FAST_ADD_CONST) {
+            const Value& v = slots[in.arg & 0xFFFF];
+            int64_t r;
+            if (__builtin_expect(!v.isInt() || stackLimit - sp < 2 || __builtin_add_overflow(v.asInt(), int64_t(int16_t(in.arg >> 16)), &r), 0)) {
+                in.arg &= 0xFFFF;
+                goto op_LOAD_FAST;
+            }
+            ::new (static_cast<void*>(sp)) Value(Value::integer(r));
+            ++sp;
+            ip += 2;
+            DISPATCH();
+        }
+        SUPER_TARGET(LOAD_FAST_SUB_CONST) {
+            const Value& v = slots[in.arg & 0xFFFF];
+            int64_t r;
+            if (__builtin_expect(!v.isInt() || stackLimit - sp < 2 || __builtin_sub_overflow(v.asInt(), int64_t(int16_t(in.arg >> 16)), &r), 0)) {
+                in.arg &= 0xFFFF;
+                goto op_LOAD_FAST;
+            }
+            ::new (static_cast<void*>(sp)) Value(Value::integer(r));
+            ++sp;
+            ip += 2;
+            DISPATCH();
+        }
+        SUPER_TARGET(LOAD_FAST_COMPARE_CONST_JUMP) {
+            const Value& v = slots[in.arg & 0xFFF];
+            if (__builtin_expect(!v.isInt() || stackLimit - sp < 2, 0)) { in.arg &= 0xFFF; goto op_LOAD_FAST; }
+            ip += 3;   // past the POP_JUMP_IF_*
+            if (jumps(v.asInt(), int16_t(in.arg >> 16), (in.arg >> 12) & 7)) {
+                const uint32_t target = code[ip - 1].arg;
+                if (target < ip) { f->m_lastIp = ip - 1; COUNT_STEP(); }
+                ip = target;
+            }
+            DISPATCH();
+        }
+        SUPER_TARGET(COMPARE_OP_JUMP) {
+            if (__builtin_expect(!sp[-2].isInt() || !sp[-1].isInt(), 0)) { in.arg &= 0xFF; goto op_COMPARE_OP; }
+            sp -= 2;   // ints: nothing to release
+            ++ip;      // past the POP_JUMP_IF_*
+            if (jumps(sp[0].asInt(), sp[1].asInt(), in.arg >> 8)) {
+                const uint32_t target = code[ip - 1].arg;
+                if (target < ip) { f->m_lastIp = ip - 1; COUNT_STEP(); }
+                ip = target;
+            }
+            DISPATCH();
+        }
+        SUPER_TARGET(LOAD_FAST_RETURN) {
+            const Value& v = slots[in.arg];
+            if (__builtin_expect(v.isUnbound() || sp >= stackLimit, 0)) goto op_LOAD_FAST;
+            ::new (static_cast<void*>(sp)) Value(v);
+            ++sp;
+            f->m_lastIp = ip++;
+            goto op_RETURN_VALUE;
+        }
+        SUPER_TARGET(LOAD_CONST_RETURN) {
+            if (__builtin_expect(sp >= stackLimit, 0)) goto op_LOAD_CONST;
+            ::new (static_cast<void*>(sp)) Value(co->m_consts[in.arg]);
+            ++sp;
+            f->m_lastIp = ip++;
+            goto op_RETURN_VALUE;
         }
         TARGET(IS_OP) {
             Value b = POP();
@@ -584,16 +657,7 @@ ExitKind execute(Vm& vm, FrameObj* entry, bool throwing, Value& result) {
         TARGET(LIST_EXTEND) {
             Value it = POP();
             SAVE_FRAME();
-            std::vector<Value> items;
-            if (!vm.collect(it, items)) {
-                if (vm.errorMatches(T.TypeError) && vm.typeOf(it)->lookup("__iter__").isUnbound() && !it.is<StrObj>()) {
-                    vm.clearError();
-                    vm.raise(T.TypeError, "Value after * must be an iterable, not " + vm.typeName(it));
-                }
-                goto error;
-            }
-            auto& dst = PEEK(in.arg).as<ListObj>()->m_items;
-            dst.insert(dst.end(), items.begin(), items.end());
+            ERROR_IF(!listExtend(vm, PEEK(in.arg).as<ListObj>(), it));
             break;
         }
         TARGET(SET_UPDATE) {
@@ -633,16 +697,11 @@ ExitKind execute(Vm& vm, FrameObj* entry, bool throwing, Value& result) {
             break;
         }
         TARGET(UNPACK_EX) {
-            size_t before = in.arg & 0xFF, after = in.arg >> 8;
             Value seq = POP();
             SAVE_FRAME();
-            std::vector<Value> items;
-            ERROR_IF(!unpackItems(vm, seq, before + after, true, items));
-            for (size_t i = 0; i < after; ++i) PUSH(std::move(items[items.size() - 1 - i]));
-            std::vector<Value> mid(std::make_move_iterator(items.begin() + long(before)),
-                                   std::make_move_iterator(items.end() - long(after)));
-            PUSH(vm.newList(std::move(mid)));
-            for (size_t i = before; i-- > 0;) PUSH(std::move(items[i]));
+            std::vector<Value> items;   // in push order
+            ERROR_IF(!unpackStarred(vm, seq, in.arg & 0xFF, in.arg >> 8, items));
+            for (Value& v : items) PUSH(std::move(v));
             break;
         }
 
@@ -665,14 +724,19 @@ ExitKind execute(Vm& vm, FrameObj* entry, bool throwing, Value& result) {
                 result = std::move(r);
                 return ExitKind::Return;
             }
-            SAVE_FRAME();   // releaseFrame clears the slots below the saved stack top
             FrameObj* back = f->m_back;
             vm.m_frame = back;
             --vm.m_depth;
-            releaseFrame(vm, f);
+            if (__builtin_expect(poolable(vm, f), 1)) {
+                poolFrameAt(vm, f, sp);
+            } else {
+                SAVE_FRAME();   // releaseFrameSlow clears the slots below the saved stack top
+                releaseFrameSlow(vm, f);
+            }
             f = back;
             LOAD_FRAME();
-            PUSH(std::move(r));
+            ::new (static_cast<void*>(sp)) Value(std::move(r));   // the call popped its operands: room
+            ++sp;
             }
             DISPATCH();
         }
@@ -741,11 +805,8 @@ ExitKind execute(Vm& vm, FrameObj* entry, bool throwing, Value& result) {
             break;
         }
         TARGET(WITH_EXCEPT_START) {
-            Value exc = TOP();
-            Value exit = PEEK(2);
-            Value args[3] = {Value(vm.typeOf(exc)), exc, exc.is<ExceptionObj>() && !exc.as<ExceptionObj>()->m_traceback.empty() ? exc : Value()};
             SAVE_FRAME();
-            Value r = vm.call(exit, std::span<const Value>(args, 3));
+            Value r = withExceptStart(vm, PEEK(2), TOP());
             ERROR_IF(r.isError());
             PUSH(std::move(r));
             break;
@@ -849,14 +910,8 @@ ExitKind execute(Vm& vm, FrameObj* entry, bool throwing, Value& result) {
         TARGET(IMPORT_FROM) {
             Value m = TOP();
             SAVE_FRAME();
-            Value v = vm.getAttr(m, co->m_names[in.arg]);
-            if (v.isError()) {
-                if (!vm.errorMatches(T.AttributeError)) goto error;
-                vm.clearError();
-                std::string mn = m.is<ModuleObj>() ? m.as<ModuleObj>()->m_name : "?";
-                vm.raise(T.ImportError, "cannot import name '" + co->m_names[in.arg].as<StrObj>()->text() + "' from '" + mn + "'");
-                goto error;
-            }
+            Value v = importFrom(vm, m, co->m_names[in.arg]);
+            ERROR_IF(v.isError());
             PUSH(std::move(v));
             break;
         }

@@ -58,6 +58,7 @@
 // what the loop's head does, and a line start goes through the head's line hook.
 #if defined(__GNUC__)
 #define TARGET(name) case Opcode::name: op_##name:
+#define SUPER_TARGET(name) op_##name:   // reached through kTargets only (no case: not an Opcode)
 #define DISPATCH()                                                                                 \
     do {                                                                                           \
         f->m_lastIp = ip;                                                                          \
@@ -67,5 +68,6 @@
     } while (0)
 #else
 #define TARGET(name) case Opcode::name:
+#define SUPER_TARGET(name) case Opcode(superop::name):
 #define DISPATCH() break
 #endif

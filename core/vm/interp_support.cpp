@@ -7,6 +7,58 @@ namespace aw::vm::detail {
 
 using bytecode::Opcode;
 
+void fuseInstructions(CodeObj* co) {
+    std::vector<Instr>& code = co->m_code;
+    const size_t n = code.size();
+    co->m_lines.resize(n);
+    for (size_t i = 0; i < n; ++i) co->m_lines[i] = co->lineAt(i);
+#if !defined(__GNUC__)
+    return;   // the superinstructions are reached through the threaded dispatch's table only
+#endif
+    // code[j] is `op` and no line starts there (the run's line events stay).
+    // The compiler's opcodes are read from the unit: a rewritten one is not.
+    const auto& orig = co->unit().code;
+    auto plain = [&](size_t j, Opcode op) { return j < n && orig[j].op == op && !code[j].startsLine; };
+    auto popJump = [&](size_t j) { return plain(j, Opcode::POP_JUMP_IF_FALSE) || plain(j, Opcode::POP_JUMP_IF_TRUE); };
+    auto ifTrue = [&](size_t j) { return orig[j].op == Opcode::POP_JUMP_IF_TRUE; };
+    auto compareArg = [&](size_t j) { return code[j].arg <= uint32_t(bytecode::CompareOpArg::Ge); };
+    auto compare = [&](size_t j) { return plain(j, Opcode::COMPARE_OP) && compareArg(j); };
+    for (size_t i = 0; i < n; ++i) {
+        Instr& in = code[i];   // the run's first instruction: a line may start there
+        if (in.op == Opcode::COMPARE_OP && compareArg(i) && popJump(i + 1)) {
+            in.op = Opcode(superop::COMPARE_OP_JUMP);
+            in.arg |= jumpMask(in.arg, ifTrue(i + 1)) << 8;
+            continue;
+        }
+        if ((in.op == Opcode::LOAD_FAST || in.op == Opcode::LOAD_CONST) && plain(i + 1, Opcode::RETURN_VALUE)) {
+            in.op = Opcode(in.op == Opcode::LOAD_FAST ? superop::LOAD_FAST_RETURN : superop::LOAD_CONST_RETURN);
+            continue;
+        }
+        if (in.op != Opcode::LOAD_FAST || !plain(i + 1, Opcode::LOAD_CONST) || in.arg > 0xFFFF) continue;
+        const uint32_t constIndex = code[i + 1].arg;
+        const Value& c = co->m_consts[constIndex];
+        if (c.isInt() && c.asInt() >= INT16_MIN && c.asInt() <= INT16_MAX) {
+            const uint32_t k = uint32_t(uint16_t(int16_t(c.asInt()))) << 16;
+            if (in.arg < 0x1000 && compare(i + 2) && popJump(i + 3)) {
+                in.op = Opcode(superop::LOAD_FAST_COMPARE_CONST_JUMP);
+                in.arg |= jumpMask(code[i + 2].arg, ifTrue(i + 3)) << 12 | k;
+                continue;
+            }
+            const uint32_t binop = plain(i + 2, Opcode::BINARY_OP) ? code[i + 2].arg & 0xFF : ~0u;
+            if (binop == uint32_t(bytecode::BinaryOpArg::Add) || binop == uint32_t(bytecode::BinaryOpArg::Sub)) {
+                in.op = Opcode(binop == uint32_t(bytecode::BinaryOpArg::Add) ? superop::LOAD_FAST_ADD_CONST
+                                                                             : superop::LOAD_FAST_SUB_CONST);
+                in.arg |= k;
+                continue;
+            }
+        }
+        if (constIndex <= 0xFFFF) {
+            in.op = Opcode(superop::LOAD_FAST_LOAD_CONST);
+            in.arg |= constIndex << 16;
+        }
+    }
+}
+
 Value loadGlobalSlow(const DictObj* globals, const DictObj* builtins, const StrObj* name, GlobalCacheEntry& c) {
     c = GlobalCacheEntry{};
     for (const DictObj* d : {globals, builtins}) {
@@ -38,6 +90,89 @@ std::string derefName(CodeObj* code, uint32_t i) {
     if (i < u.cellvars.size()) return u.cellvars[i];
     i -= uint32_t(u.cellvars.size());
     return i < u.freevars.size() ? u.freevars[i] : "?";
+}
+
+void derefUnbound(Vm& vm, CodeObj* code, uint32_t i, bool del) {
+    const BuiltinTypes& T = vm.types();
+    std::string n = derefName(code, i);
+    if (del || i < uint32_t(code->m_ncells))
+        vm.raise(T.UnboundLocalError, "cannot access local variable '" + n + "' where it is not associated with a value");
+    else
+        vm.raise(T.NameError, "cannot access free variable '" + n + "' where it is not associated with a value in enclosing scope");
+}
+
+Value loadClassDeref(Vm& vm, FrameObj* f, Value* slots, uint32_t i) {
+    CodeObj* co = f->m_code.get();
+    std::string n = derefName(co, i);
+    Value v = Value::unbound();
+    if (f->m_locals.is<DictObj>()) v = f->m_locals.as<DictObj>()->getStr(n);
+    if (v.isUnbound()) {
+        CellObj* cell = slots[co->m_nlocals + i].as<CellObj>();
+        if (cell->m_value.isUnbound())
+            return vm.raise(vm.types().NameError, "cannot access free variable '" + n + "' where it is not associated with a value in enclosing scope");
+        v = cell->m_value;
+    }
+    return v;
+}
+
+Value callFunctionEx(Vm& vm, const Value& func, const Value& args, const Value& kwargs) {
+    std::vector<Value> pos;
+    if (args.is<TupleObj>()) pos = args.as<TupleObj>()->m_items;
+    else if (!vm.collect(args, pos)) return Value::error();
+    std::vector<Value> names, values;
+    if (kwargs.is<DictObj>()) {
+        for (auto& e : kwargs.as<DictObj>()->m_entries) {
+            if (e.key.isUnbound()) continue;
+            if (!e.key.is<StrObj>()) return vm.raise(vm.types().TypeError, "keywords must be strings");
+            names.push_back(e.key);
+            values.push_back(e.value);
+        }
+    }
+    return callValue(vm, func, Value::unbound(), pos.data(), pos.size(), values.data(), names.data(), names.size());
+}
+
+bool listExtend(Vm& vm, ListObj* dst, const Value& it) {
+    const BuiltinTypes& T = vm.types();
+    std::vector<Value> items;
+    if (!vm.collect(it, items)) {
+        if (vm.errorMatches(T.TypeError) && vm.typeOf(it)->lookup("__iter__").isUnbound() && !it.is<StrObj>()) {
+            vm.clearError();
+            vm.raise(T.TypeError, "Value after * must be an iterable, not " + vm.typeName(it));
+        }
+        return false;
+    }
+    dst->m_items.insert(dst->m_items.end(), items.begin(), items.end());
+    return true;
+}
+
+bool unpackStarred(Vm& vm, const Value& seq, size_t before, size_t after, std::vector<Value>& out) {
+    std::vector<Value> items;
+    if (!unpackItems(vm, seq, before + after, true, items)) return false;
+    for (size_t i = 0; i < after; ++i) out.push_back(std::move(items[items.size() - 1 - i]));
+    std::vector<Value> mid(std::make_move_iterator(items.begin() + long(before)),
+                           std::make_move_iterator(items.end() - long(after)));
+    out.push_back(vm.newList(std::move(mid)));
+    for (size_t i = before; i-- > 0;) out.push_back(std::move(items[i]));
+    return true;
+}
+
+Value withExceptStart(Vm& vm, const Value& exitRef, const Value& excRef) {
+    Value exc = excRef;
+    Value exit = exitRef;
+    Value args[3] = {Value(vm.typeOf(exc)), exc, exc.is<ExceptionObj>() && !exc.as<ExceptionObj>()->m_traceback.empty() ? exc : Value()};
+    return vm.call(exit, std::span<const Value>(args, 3));
+}
+
+Value importFrom(Vm& vm, const Value& m, const Value& name) {
+    const BuiltinTypes& T = vm.types();
+    Value v = vm.getAttr(m, name);
+    if (v.isError()) {
+        if (!vm.errorMatches(T.AttributeError)) return v;
+        vm.clearError();
+        std::string mn = m.is<ModuleObj>() ? m.as<ModuleObj>()->m_name : "?";
+        return vm.raise(T.ImportError, "cannot import name '" + name.as<StrObj>()->text() + "' from '" + mn + "'");
+    }
+    return v;
 }
 
 // UNPACK_SEQUENCE / UNPACK_EX: the items of `seq`, exactly `count` of them (or at least `count` with star).

@@ -1,5 +1,6 @@
 // Calls: argument binding for Python functions, natives, bound methods,
 // calling types (instantiation), loading code units and running modules.
+#include "core/vm/interp_support.h"
 #include "core/vm/vm.h"
 #include "core/vm/vm_internal.h"
 
@@ -422,6 +423,8 @@ Ref<CodeObj> Vm::loadCode(const std::shared_ptr<const bytecode::CodeUnit>& unit)
     c->m_argcount = unit->argcount;
     c->m_plainArgs = !(unit->flags & (bytecode::kVarargs | bytecode::kVarkeywords)) && unit->kwonlyargcount == 0 &&
                      c->m_ncells == 0 && c->m_nfrees == 0 && unit->argcount <= c->m_nlocals;
+    detail::fuseInstructions(c);
+    c->m_fastCall = c->m_plainArgs && !(c->m_flags & (bytecode::kGenerator | bytecode::kCoroutine | bytecode::kAsyncGenerator));
     return ref;
 }
 
