@@ -11,10 +11,9 @@ namespace aw::run {
 
 namespace {
 
-
-// The hooks run for every line and every call, so what they need of a script
-// unit is worked out once, when the unit first shows up: the common path is a
-// pointer compare, a table read and the append.
+// What the events of a script unit need, worked out once, when the unit
+// first shows up: its code objects' descriptions for the VM's code event
+// sink (vm::CodeEvents) point into it.
 struct ScriptUnit {
     std::shared_ptr<const bytecode::CodeUnit> unit;   // held: its address is the cache's key
     std::vector<uint32_t> columns;     // per instruction: its expression's packed column range
@@ -24,10 +23,14 @@ struct ScriptUnit {
     uint32_t firstLine = 0;            // FramePush's b
     uint32_t qualname = 0;             // FramePush's text
     uint64_t pushSlot = 0;             // FramePush's slot, once the qualname is interned (or 0)
+    uint64_t popSlot = 0;              // FramePop's
 };
 
 }  // namespace
 
+// The hooks are called for what the VM does not write into the sink itself:
+// a code object not described yet, every event while the sink is closed (a
+// new chunk, a limit check due, a stop requested), and a slot of 0.
 struct CodeEventHooks::State {
     trace::Recorder* recorder = nullptr;   // with a trace
     std::string filename;
@@ -36,7 +39,6 @@ struct CodeEventHooks::State {
     // unit and another (a task's coroutine and asyncio.sleep, every step).
     const bytecode::CodeUnit* lineUnit = nullptr;   // a script unit
     const uint32_t* lineColumns = nullptr;          // its ScriptUnit::columns
-    const uint64_t* lineSlots = nullptr;            // and ::lineSlots
     uint32_t lineColumnCount = 0;
     const bytecode::CodeUnit* lastOtherUnit = nullptr;
     // Frame events, cached per code unit: recursion enters the same unit again and again.
@@ -44,37 +46,54 @@ struct CodeEventHooks::State {
     const bytecode::CodeUnit* recordedFrameUnit = nullptr;   // frameUnit if a script function, else null
     uint32_t frameFirstLine = 0;
     uint32_t frameQualname = 0;
-    uint64_t framePushSlot = 0;   // 0: none (record FramePush the ordinary way)
-    uint64_t framePopSlot = 0;
 };
 
 namespace {
 
 using LineHookState = CodeEventHooks::State;
 
-// The ScriptUnit of `frame`'s unit, or null when the unit is not the script's.
-ScriptUnit* scriptUnit(LineHookState* s, const vm::FrameObj& frame) {
-    const std::shared_ptr<const bytecode::CodeUnit>& unit = frame.m_code->m_unit;
+// The ScriptUnit of `code`'s unit, or null when the unit is not the script's.
+ScriptUnit* scriptUnit(LineHookState* s, const vm::CodeObj& code) {
+    const std::shared_ptr<const bytecode::CodeUnit>& unit = code.m_unit;
     if (unit->filename != s->filename) return nullptr;
     std::unique_ptr<ScriptUnit>& known = s->scriptUnits[unit.get()];
     if (!known) {
         known = std::make_unique<ScriptUnit>();
         known->unit = unit;
         known->columns.reserve(unit->spans.size());
-        known->lineSlots.reserve(unit->spans.size());
-        for (const lang::SourceSpan& span : unit->spans) {   // to the end of the line if it goes on
+        // One slot per instruction (a line start may be anywhere); none past the spans.
+        known->lineSlots.assign(std::max(unit->spans.size(), unit->code.size()), 0);
+        for (size_t ip = 0; ip < unit->spans.size(); ++ip) {   // to the end of the line if it goes on
+            const lang::SourceSpan& span = unit->spans[ip];
             known->columns.push_back(trace::packColumns(span.col, span.endLine == span.line ? span.endCol : 0xFFFF));
             // The VM gives the line hook the line of the instruction at m_lastIp: span.line.
-            known->lineSlots.push_back(s->recorder->codeSlot(trace::EventKind::Line, span.line, known->columns.back()));
+            known->lineSlots[ip] = s->recorder->codeSlot(trace::EventKind::Line, span.line, known->columns.back());
         }
         known->framed = unit->name != "<module>";
         known->firstLine = static_cast<uint32_t>(std::max(unit->firstLine, 0));
+        known->popSlot = known->framed ? s->recorder->codeSlot(trace::EventKind::FramePop, 0, 0) : 0;
     }
     return known.get();
 }
-// onLine when its common path does not apply: a stop requested, a unit other
-// than the last line's, a new trace chunk or a limit check due.
-[[gnu::noinline]] void onLineSlow(LineHookState* s, vm::Vm& vm, vm::FrameObj& frame, int32_t line) {
+
+// `code` described for the current sink (vm::CodeEvents), if it is not yet.
+void describe(LineHookState* s, vm::CodeObj& code) {
+    vm::CodeEvents& events = code.m_events;
+    const uint32_t generation = s->recorder->codeEventSink().generation;
+    if (events.generation == generation) return;
+    events = vm::CodeEvents{};
+    events.generation = generation;
+    const ScriptUnit* script = scriptUnit(s, code);
+    if (!script) return;   // not recorded: the VM skips its hooks while the sink is open
+    events.recorded = true;
+    events.lineSlots = script->lineSlots.data();
+    events.pushSlot = script->pushSlot;
+    events.popSlot = script->popSlot;
+}
+
+void onLine(void* user, vm::Vm& vm, vm::FrameObj& frame, int32_t line) {
+    auto* s = static_cast<LineHookState*>(user);
+    describe(s, *frame.m_code);
     // The recorder asks for the run to end (budget, cancel): cut it here, at
     // a line start, where the interpreter checks for a pending error.
     if (s->recorder->stopRequested() != trace::Recorder::Stop::None) {
@@ -84,55 +103,17 @@ ScriptUnit* scriptUnit(LineHookState* s, const vm::FrameObj& frame) {
     const bytecode::CodeUnit* unit = frame.m_code->m_unit.get();
     if (unit != s->lineUnit) {
         if (unit == s->lastOtherUnit) return;
-        const ScriptUnit* script = scriptUnit(s, frame);
+        const ScriptUnit* script = scriptUnit(s, *frame.m_code);
         if (!script) {
             s->lastOtherUnit = unit;
             return;
         }
         s->lineUnit = unit;
         s->lineColumns = script->columns.data();
-        s->lineSlots = script->lineSlots.data();
         s->lineColumnCount = static_cast<uint32_t>(script->columns.size());
     }
     const uint32_t ip = frame.m_lastIp;
     s->recorder->linePacked(line, ip < s->lineColumnCount ? s->lineColumns[ip] : 0);
-}
-
-void onLine(void* user, vm::Vm& vm, vm::FrameObj& frame, int32_t line) {
-    auto* s = static_cast<LineHookState*>(user);
-    if (frame.m_code->m_unit.get() == s->lineUnit && s->recorder->codeEventFits()) [[likely]] {
-        const uint32_t ip = frame.m_lastIp;
-        const uint64_t slot = __builtin_expect(ip < s->lineColumnCount, 1) ? s->lineSlots[ip] : 0;
-        if (slot != 0) [[likely]] {
-            s->recorder->fittingCode(slot);
-            return;
-        }
-    }
-    onLineSlow(s, vm, frame, line);
-}
-
-// onFrame when its common path does not apply: a unit other than the last
-// frame event's, a new trace chunk or a limit check due.
-[[gnu::noinline]] void onFrameSlow(LineHookState* s, vm::FrameObj& frame, bool entering) {
-    const bytecode::CodeUnit* unit = frame.m_code->m_unit.get();
-    if (unit != s->frameUnit) {
-        ScriptUnit* script = scriptUnit(s, frame);
-        s->frameUnit = unit;
-        s->recordedFrameUnit = script && script->framed ? unit : nullptr;
-        if (!s->recordedFrameUnit) return;
-        if (!script->qualnameInterned) {
-            script->qualname = s->recorder->intern(unit->qualname);
-            script->qualnameInterned = true;
-            script->pushSlot = s->recorder->codeSlot(trace::EventKind::FramePush, int32_t(script->firstLine), script->qualname);
-        }
-        s->frameFirstLine = script->firstLine;
-        s->frameQualname = script->qualname;
-        s->framePushSlot = script->pushSlot;
-        s->framePopSlot = s->recorder->codeSlot(trace::EventKind::FramePop, 0, 0);
-    }
-    if (!s->recordedFrameUnit) return;
-    if (entering) s->recorder->framePush(s->frameFirstLine, s->frameQualname);
-    else s->recorder->framePop();
 }
 
 // Frame events for the functions of the user's script (the module's own
@@ -141,14 +122,26 @@ void onLine(void* user, vm::Vm& vm, vm::FrameObj& frame, int32_t line) {
 // running then, so each task's events give its stack of the script's frames.
 void onFrame(void* user, vm::Vm&, vm::FrameObj& frame, bool entering) {
     auto* s = static_cast<LineHookState*>(user);
-    if (frame.m_code->m_unit.get() == s->recordedFrameUnit && s->recorder->codeEventFits()) [[likely]] {
-        const uint64_t slot = entering ? s->framePushSlot : s->framePopSlot;
-        if (slot != 0) [[likely]] {
-            s->recorder->fittingCode(slot);
-            return;
+    vm::CodeObj& code = *frame.m_code;
+    describe(s, code);
+    const bytecode::CodeUnit* unit = code.m_unit.get();
+    if (unit != s->frameUnit) {
+        ScriptUnit* script = scriptUnit(s, code);
+        s->frameUnit = unit;
+        s->recordedFrameUnit = script && script->framed ? unit : nullptr;
+        if (!s->recordedFrameUnit) return;
+        if (!script->qualnameInterned) {
+            script->qualname = s->recorder->intern(unit->qualname);
+            script->qualnameInterned = true;
+            script->pushSlot = s->recorder->codeSlot(trace::EventKind::FramePush, int32_t(script->firstLine), script->qualname);
         }
+        code.m_events.pushSlot = script->pushSlot;   // described before the qualname was interned
+        s->frameFirstLine = script->firstLine;
+        s->frameQualname = script->qualname;
     }
-    onFrameSlow(s, frame, entering);
+    if (!s->recordedFrameUnit) return;
+    if (entering) s->recorder->framePush(s->frameFirstLine, s->frameQualname);
+    else s->recorder->framePop();
 }
 
 }  // namespace
@@ -161,13 +154,26 @@ CodeEventHooks::CodeEventHooks(trace::Recorder& recorder, std::string scriptFile
 
 CodeEventHooks::~CodeEventHooks() = default;
 
-void CodeEventHooks::installLines(vm::Vm& vm) { vm.setLineHook(onLine, m_state.get()); }
+void CodeEventHooks::installLines(vm::Vm& vm) {
+    vm.setLineHook(onLine, m_state.get());
+    installSink(vm);
+}
 
-void CodeEventHooks::installFrames(vm::Vm& vm) { vm.setFrameHook(onFrame, m_state.get()); }
+void CodeEventHooks::installFrames(vm::Vm& vm) {
+    vm.setFrameHook(onFrame, m_state.get());
+    installSink(vm);
+}
+
+void CodeEventHooks::installSink(vm::Vm& vm) {
+    if (vm.codeEventSink() == &m_state->recorder->codeEventSink()) return;
+    vm.setCodeEventSink(&m_state->recorder->codeEventSink());
+    m_state->recorder->openCodeEventSink();
+}
 
 void CodeEventHooks::uninstall(vm::Vm& vm) {
     vm.setLineHook(nullptr, nullptr);
     vm.setFrameHook(nullptr, nullptr);
+    vm.setCodeEventSink(nullptr);
 }
 
 }  // namespace aw::run

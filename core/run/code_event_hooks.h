@@ -41,6 +41,7 @@ public:
     struct State;
 
 private:
+    void installSink(vm::Vm& vm);   // the recorder's code event sink, into which the VM writes most events itself
     std::unique_ptr<State> m_state;   // the hooks' user pointer
 };
 

@@ -34,6 +34,7 @@ void Recorder::pollCancel() {
     if (m_stop == Stop::None && m_cancel && m_cancel->load(std::memory_order_relaxed)) {
         m_stop = Stop::Cancelled;
         m_fastUntil = 0;
+        if (m_trace) openCodeEventSink();   // closed: the hooks see the next code event, and cut the run
     }
 }
 
@@ -41,6 +42,7 @@ void Recorder::planNextCheck() {
     const uint64_t next = std::min({m_budget, m_nextCancelPoll, m_nextProgress});
     m_checkAt = next > ~uint64_t{0} - m_base ? ~uint64_t{0} : next + m_base;
     m_fastUntil = m_stop == Stop::None ? m_checkAt : 0;
+    if (m_trace) openCodeEventSink();
 }
 
 void Recorder::check() {

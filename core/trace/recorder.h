@@ -16,6 +16,7 @@
 // so callers never need to check.
 
 #include "core/trace/trace.h"
+#include "core/vm/code_event_sink.h"
 
 #include <atomic>
 #include <cstdint>
@@ -36,6 +37,11 @@ public:
     // The recorder is its trace's only writer from here on: it counts its
     // events by the trace's size.
     explicit Recorder(Trace* trace = nullptr) : m_trace(trace), m_base(trace ? trace->writerSize() : 0) {}
+    ~Recorder() {
+        if (m_trace) takeSinkEvents();
+    }
+    Recorder(const Recorder&) = delete;
+    Recorder& operator=(const Recorder&) = delete;
 
     Trace* trace() const { return m_trace; }
     bool enabled() const { return m_trace != nullptr; }
@@ -68,13 +74,8 @@ public:
         linePacked(line, packColumns(colStart, colEnd));
     }
 
-    // Code events for the VM's hooks, which run for every line and call. They
-    // need a trace (enabled()), the columns packed (packColumns) and the
-    // qualname interned. The hooks' common path: while codeEventFits()
-    // (nothing due: no new trace chunk, no limit check, no stop requested),
-    // fittingCode() records a slot the hook made once per instruction or
-    // function (codeSlot()) with no check at all; otherwise the hook goes the
-    // ordinary way (stopRequested(), then linePacked() ...).
+    // Code events for the VM's hooks (core/run/code_event_hooks): Line needs
+    // the columns packed (packColumns), FramePush the qualname interned.
     void linePacked(int32_t line, uint32_t packedColumns) {
         appendKeepingOwner(Event{EventKind::Line, 0, 0, m_owner, lineNumber(line), packedColumns, 0.0});
     }
@@ -90,8 +91,18 @@ public:
         const uint32_t pair = m_trace->pairId(lineNumber(b), s);
         return pair == Trace::kNoPair ? 0 : slot::compact(kind, pair, 0);
     }
-    bool codeEventFits() const { return m_trace->roomInChunk() && m_trace->writerSize() + 1 < m_fastUntil; }
-    void fittingCode(uint64_t codeSlot) { m_trace->appendSlotInChunk(codeSlot | m_ownerBits); }
+
+    // The VM's code event sink (core/vm/code_event_sink.h), for a recorder
+    // with a trace. The VM writes its code events, as codeSlot()s, straight
+    // into the trace's current chunk while the sink is open: up to the chunk's
+    // end or the next limit check, and not once a stop is requested. The
+    // recorder takes them in before it records or counts anything itself,
+    // and reopens the sink after.
+    vm::CodeEventSink& codeEventSink() { return m_sink; }
+    void openCodeEventSink() {
+        takeSinkEvents();
+        openSink();
+    }
 
     // The task whose step is running (0: top level or a plain callback).
     uint32_t currentOwner() const { return m_owner; }
@@ -106,7 +117,11 @@ public:
     // Polls the cancel flag now (for code that may run long between events).
     void pollCancel();
     Stop stopRequested() const { return m_stop; }
-    uint64_t events() const { return m_trace ? m_trace->writerSize() - m_base : 0; }   // recorded through it
+    uint64_t events() {   // recorded through it
+        if (!m_trace) return 0;
+        takeSinkEvents();
+        return m_trace->writerSize() - m_base;
+    }
 
     static constexpr uint64_t kCancelPollEvents = 1024;
 
@@ -128,8 +143,31 @@ private:
     }
     // Any event but a TaskState, the one kind that changes the owner.
     void appendKeepingOwner(const Event& e) {
+        takeSinkEvents();
         m_trace->append(e);
         if (m_trace->writerSize() >= m_checkAt) [[unlikely]] check();
+        openSink();
+    }
+    // What the VM wrote through the sink, [m_sinkBase, m_sink.write), handed
+    // to the trace (published).
+    void takeSinkEvents() {
+        if (m_sink.write != m_sinkBase) {
+            m_trace->adoptWritten(m_sink.write);
+            m_sinkBase = m_sink.write;
+        }
+    }
+    // The sink, from the trace's writer position, with room for the events
+    // that fit the chunk and come before m_fastUntil - 1 (the size at which
+    // an event must go through appendKeepingOwner's check). What the VM wrote
+    // must have been taken.
+    void openSink() {
+        uint64_t* const at = m_trace->writePosition();
+        const uint64_t size = m_trace->writerSize();
+        const uint64_t room = m_fastUntil > size + 1 ? m_fastUntil - size - 1 : 0;
+        const uint64_t inChunk = uint64_t(m_trace->chunkEnd() - at);
+        m_sink.write = m_sinkBase = at;
+        m_sink.limit = at + (room < inChunk ? room : inChunk);
+        m_sink.ownerBits = m_ownerBits;
     }
     static uint32_t lineNumber(int32_t line) { return static_cast<uint32_t>(line < 0 ? 0 : line); }
     void noteTaskState(const Event& e);
@@ -145,7 +183,9 @@ private:
     // Where the next check() is due, as a trace size: the soonest of the
     // budget, the cancel poll and the progress call (events() units), plus m_base.
     uint64_t m_checkAt = ~uint64_t{0};
-    uint64_t m_fastUntil = ~uint64_t{0};   // m_checkAt, or 0 once stopping (codeEventFits())
+    uint64_t m_fastUntil = ~uint64_t{0};   // m_checkAt, or 0 once stopping (openSink())
+    vm::CodeEventSink m_sink;
+    uint64_t* m_sinkBase = nullptr;   // the trace's writer position when the sink was opened
     uint64_t m_budget = ~uint64_t{0};
     const std::atomic<bool>* m_cancel = nullptr;
     uint64_t m_nextCancelPoll = ~uint64_t{0};

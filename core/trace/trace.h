@@ -75,6 +75,17 @@ public:
         m_size = size;
         m_published.store(size, std::memory_order_release);
     }
+    // For a writer that stores slots itself (the VM, through the Recorder's
+    // code event sink): it may fill [writePosition(), chunkEnd()) and then
+    // hands what it wrote over with adoptWritten(its next slot), which
+    // publishes it. Nothing else may be appended in between.
+    uint64_t* writePosition() const { return m_write; }
+    uint64_t* chunkEnd() const { return m_chunkEnd; }
+    void adoptWritten(uint64_t* next) {
+        m_size += std::size_t(next - m_write);
+        m_write = next;
+        m_published.store(m_size, std::memory_order_release);
+    }
     // The pair table's index of (b, s), added if new; kNoPair when the table is full.
     uint32_t pairId(uint32_t b, uint32_t s);
     // The writer's count: published(), without an atomic load the compiler

@@ -6,6 +6,7 @@
 // unit by vm.loadCode): constants become Values, names become interned strs.
 
 #include "core/bytecode/code_unit.h"
+#include "core/vm/code_event_sink.h"
 #include "core/vm/native.h"
 #include "core/vm/value.h"
 
@@ -87,6 +88,7 @@ struct CodeObj : Obj {
     bool m_fastCall = false;
     int32_t m_argcount = 0;            // the unit's argcount, kept here for the call path
     std::vector<GlobalCacheEntry> m_globalCache;   // one per name (sized at load), filled by LOAD_GLOBAL
+    CodeEvents m_events;               // written by the code event sink's owner (code_event_sink.h)
 
     const bytecode::CodeUnit& unit() const { return *m_unit; }
     int32_t lineAt(size_t ip) const { return ip < m_unit->spans.size() ? m_unit->spans[ip].line : m_unit->firstLine; }

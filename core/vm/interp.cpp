@@ -72,10 +72,19 @@ ExitKind execute(Vm& vm, FrameObj* entry, bool throwing, Value& result) {
         in = code[ip++];
         if (in.startsLine && vm.m_lineHook) {
         line_hook:
+            if (CodeEventSink* sink = vm.m_codeSink;   // the event written here (code_event_sink.h), or the hook's
+                sink && sink->write != sink->limit && co->m_events.generation == sink->generation) {
+                if (!co->m_events.recorded) goto line_done;
+                if (const uint64_t slot = co->m_events.lineSlots[ip - 1]) {
+                    *sink->write++ = slot | sink->ownerBits;
+                    goto line_done;
+                }
+            }
             SAVE_FRAME();
             vm.m_lineHook(vm.m_lineHookUser, vm, *f, co->m_lines[ip - 1]);
             if (vm.hasError()) goto error;
         }
+        line_done:
 #if defined(__GNUC__)
         goto* kTargets[size_t(in.op)];   // not the switch: the superinstructions have no case
 #endif
@@ -240,10 +249,7 @@ ExitKind execute(Vm& vm, FrameObj* entry, bool throwing, Value& result) {
                     sp = slots + pc->m_nlocals;
                     stackLimit = sp + pc->m_stackSize;
                     ip = 0;
-                    if (__builtin_expect(vm.m_frameHook != nullptr, 0)) {   // announceEnter: a new frame is not announced
-                        f->m_announced = true;
-                        vm.m_frameHook(vm.m_frameHookUser, vm, *f, true);
-                    }
+                    if (__builtin_expect(vm.m_frameHook != nullptr, 0)) announceNew(vm, f);   // a new frame is not announced
                     COUNT_STEP();
                     DISPATCH();
                 }

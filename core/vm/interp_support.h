@@ -10,18 +10,33 @@
 
 namespace aw::vm::detail {
 
+// A frame's entry or exit written straight into the code event sink
+// (code_event_sink.h); false: the frame hook must see it.
+[[gnu::always_inline]] inline bool sinkFrameEvent(Vm& vm, const FrameObj* f, bool entering) {
+    CodeEventSink* sink = vm.m_codeSink;
+    if (!sink || sink->write == sink->limit) return false;
+    const CodeEvents& ev = f->m_code->m_events;
+    if (ev.generation != sink->generation) return false;
+    if (!ev.recorded) return true;
+    const uint64_t slot = entering ? ev.pushSlot : ev.popSlot;
+    if (!slot) return false;
+    *sink->write++ = slot | sink->ownerBits;
+    return true;
+}
+
 // The frame hook (vm.h FrameHook): a frame is announced when it first runs
 // and owes exactly one exit when it returns or an exception leaves it.
+[[gnu::always_inline]] inline void announceNew(Vm& vm, FrameObj* f) {   // a frame not announced yet
+    f->m_announced = true;
+    if (!sinkFrameEvent(vm, f, true)) vm.m_frameHook(vm.m_frameHookUser, vm, *f, true);
+}
 [[gnu::always_inline]] inline void announceEnter(Vm& vm, FrameObj* f) {
-    if (__builtin_expect(vm.m_frameHook != nullptr, 0) && !f->m_announced) {
-        f->m_announced = true;
-        vm.m_frameHook(vm.m_frameHookUser, vm, *f, true);
-    }
+    if (__builtin_expect(vm.m_frameHook != nullptr, 0) && !f->m_announced) announceNew(vm, f);
 }
 [[gnu::always_inline]] inline void announceExit(Vm& vm, FrameObj* f) {
     if (__builtin_expect(f->m_announced, 0)) {
         f->m_announced = false;
-        if (vm.m_frameHook) vm.m_frameHook(vm.m_frameHookUser, vm, *f, false);
+        if (vm.m_frameHook && !sinkFrameEvent(vm, f, false)) vm.m_frameHook(vm.m_frameHookUser, vm, *f, false);
     }
 }
 

@@ -110,6 +110,13 @@ public:
     std::string sourceLine(const std::string& filename, int32_t line) const;
     void setLineHook(LineHook hook, void* user) { m_lineHook = hook; m_lineHookUser = user; }
     void setFrameHook(FrameHook hook, void* user) { m_frameHook = hook; m_frameHookUser = user; }
+    // Where the VM writes the events its hooks would record, while the sink
+    // is open (code_event_sink.h); null: none. Gives the sink a new generation.
+    void setCodeEventSink(CodeEventSink* sink) {
+        m_codeSink = sink;
+        if (sink) sink->generation = ++m_codeSinkGenerations;
+    }
+    CodeEventSink* codeEventSink() const { return m_codeSink; }
     // Whether the step budget ran out (or the run was cut).
     bool cut() const { return m_cut; }
     uint64_t stepsLeft() const { return m_stepsLeft + m_stepsReserve; }
@@ -296,6 +303,8 @@ public:   // implementation detail used across the vm/*.cpp files
     void* m_lineHookUser = nullptr;
     FrameHook m_frameHook = nullptr;
     void* m_frameHookUser = nullptr;
+    CodeEventSink* m_codeSink = nullptr;
+    uint32_t m_codeSinkGenerations = 0;
     // Reused frames (speed). The pool owns the one reference of each: taking a
     // frame out hands that reference to the caller, so no count changes.
     static constexpr size_t kFramePoolSize = 256;
