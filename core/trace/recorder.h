@@ -97,7 +97,9 @@ public:
     // into the trace's current chunk while the sink is open: up to the chunk's
     // end or the next limit check, and not once a stop is requested. The
     // recorder takes them in before it records or counts anything itself,
-    // and reopens the sink after.
+    // and reopens the sink after. So the trace's size (what readers see) may
+    // lag what the VM wrote by up to a limit check's span (kCancelPollEvents
+    // with a cancel flag) until the next event, events() or the recorder's end.
     vm::CodeEventSink& codeEventSink() { return m_sink; }
     void openCodeEventSink() {
         takeSinkEvents();

@@ -1,5 +1,6 @@
 // Recording cost and memory of the trace itself.
-//   BM_AppendLine      Line events (the most frequent kind): the recorder's hot path
+//   BM_AppendLine      Line events through Recorder::line (a run's come mostly from the VM's
+//                      code event sink, one store each: core/vm/code_event_sink.h)
 //   BM_AppendMixed     a ping-pong-like mix with interned strings (8 events a round)
 //   BM_TenMillion      a 10-million-event trace: bytes per event (target <= 24) and
 //                      the whole trace's resident size (target < 300 MB)
