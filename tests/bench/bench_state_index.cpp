@@ -8,6 +8,7 @@
 // Benchmarks, for each fixture:
 //   BM_StateAtRandom   random steps
 //   BM_StateAtWorst    the step just before each checkpoint (the most folds)
+//   BM_StateAtCheckpoint  a checkpoint's step (its restore alone, no fold)
 //   BM_Build           indexing the whole trace (extend)
 // Each trace is made once (a run of ~30-60 s) and shared by its benchmarks.
 #include "bench_memory.h"
@@ -94,6 +95,24 @@ void BM_StateAtWorst(benchmark::State& state) {
 }
 BENCHMARK_TEMPLATE(BM_StateAtWorst, PingPong)->Unit(benchmark::kMicrosecond);
 BENCHMARK_TEMPLATE(BM_StateAtWorst, Timers)->Unit(benchmark::kMicrosecond);
+
+// Always at a checkpoint: its restore alone, no fold (the part of every stateAt that K does not bound).
+template <typename Which>
+void BM_StateAtCheckpoint(benchmark::State& state) {
+    Fixture& f = Which::get();
+    const aw::model::Step every = f.index->checkpointEvery();
+    aw::model::Step k = every;
+    for (auto _ : state) {
+        aw::model::State s = f.index->stateAt(k);
+        benchmark::DoNotOptimize(s);
+        k += every * 97;
+        if (k >= f.index->lastStep())
+            k = every * (1 + (k % 7));
+    }
+    addCounters(state, f);
+}
+BENCHMARK_TEMPLATE(BM_StateAtCheckpoint, PingPong)->Unit(benchmark::kMicrosecond);
+BENCHMARK_TEMPLATE(BM_StateAtCheckpoint, Timers)->Unit(benchmark::kMicrosecond);
 
 template <typename Which>
 void BM_Build(benchmark::State& state) {
