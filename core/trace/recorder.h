@@ -147,8 +147,8 @@ private:
     void appendKeepingOwner(const Event& e) {
         takeSinkEvents();
         m_trace->append(e);
-        if (m_trace->writerSize() >= m_checkAt) [[unlikely]] check();
-        openSink();
+        if (m_trace->writerSize() >= m_checkAt) [[unlikely]] check();   // reopens the sink (planNextCheck)
+        else openSink();
     }
     // What the VM wrote through the sink, [m_sinkBase, m_sink.write), handed
     // to the trace (published).

@@ -53,27 +53,11 @@ public:
 
     // Writer only.
     void append(const Event& e) {
-        if (!roomInChunk()) [[unlikely]] nextChunk();
-        appendInChunk(e);
+        if (m_write == m_chunkEnd) [[unlikely]] nextChunk();   // full, or no chunk yet
+        appendSlot(encode(e));
     }
     void append(EventKind kind, uint32_t a = 0, uint32_t b = 0, double x = 0.0, std::string_view s = {}) {
         append(Event{kind, 0, 0, a, b, s.empty() ? 0u : m_strings.intern(s), x});
-    }
-    // append() in two halves, for a caller that keeps its rare cases out of
-    // line: roomInChunk() is false when the current chunk is full (or there is
-    // none yet: append() adds one); appendInChunk() needs roomInChunk().
-    bool roomInChunk() const { return m_write != m_chunkEnd; }
-    void appendInChunk(const Event& e) { appendSlotInChunk(encode(e)); }
-    // A slot made by the caller: slot::compact(kind, pairId(b, s), a) for a
-    // Line or FramePush, slot::compact(kind, s, a) for another kind with b == 0
-    // (event_slot.h). The VM's hooks make theirs once per instruction.
-    void appendSlotInChunk(uint64_t slot) {
-        uint64_t* at = m_write;
-        const std::size_t size = m_size + 1;
-        *at = slot;
-        m_write = at + 1;
-        m_size = size;
-        m_published.store(size, std::memory_order_release);
     }
     // For a writer that stores slots itself (the VM, through the Recorder's
     // code event sink): it may fill [writePosition(), chunkEnd()) and then
@@ -141,6 +125,15 @@ private:
             e.s = c;
         }
         return e;
+    }
+    // The slot in the current chunk, which has room, published.
+    void appendSlot(uint64_t slot) {
+        uint64_t* at = m_write;
+        const std::size_t size = m_size + 1;
+        *at = slot;
+        m_write = at + 1;
+        m_size = size;
+        m_published.store(size, std::memory_order_release);
     }
     uint64_t storeFull(const Event& e);   // the event in the full-size store; its slot
     void nextChunk();   // the current chunk is full (or there is none yet): go on in a new one

@@ -71,23 +71,36 @@ void releaseFrameSlow(Vm& vm, FrameObj* f);    // blocks, locals or an exception
     releaseFrameSlow(vm, f);
 }
 
+// A frame from the pool set up to run `code` of `func`: setFunc(f) writes
+// its m_func; then its globals, builtins, instruction pointers and slots (the
+// locals and the stack, empty). The caller writes the locals. (The caller
+// reads code->m_nlocals before: after the frame's stores it would be read again.)
+template <typename SetFunc>
+[[gnu::always_inline]] inline FrameObj* acquireFrameFor(Vm& vm, FunctionObj* func, CodeObj* code, size_t nlocals,
+                                                        SetFunc setFunc) {
+    FrameObj* f = acquireFrame(vm);
+    if (f->m_code.get() != code) f->m_code = code;
+    setFunc(f);
+    if (f->m_globals.objOrNull() != func->m_globals.objOrNull()) f->m_globals = func->m_globals;
+    // Every frame's builtins are the Vm's (set once, before any code runs), or None when new.
+    if (__builtin_expect(f->m_builtins.isNone(), 0)) f->m_builtins = vm.m_builtins;
+    assert(f->m_builtins.objOrNull() == vm.m_builtins.objOrNull());
+    f->m_ip = 0;
+    f->m_lastIp = 0;
+    const size_t total = nlocals + size_t(code->m_stackSize);
+    if (f->m_slots.size() < total) f->m_slots.resize(total);
+    f->m_stackBase = uint32_t(nlocals);
+    f->m_sp = uint32_t(nlocals);
+    return f;
+}
+
 // makeFrame's short path, for a code with m_plainArgs given its positional
 // arguments (self, if not Unbound, first), the trailing ones it lacks being
 // covered by `defaults` (null when none lack).
 [[gnu::always_inline]] inline FrameObj* makePlainFrame(Vm& vm, FunctionObj* func, CodeObj* code, const Value& self, const Value* args,
                                 size_t nargs, const std::vector<Value>* defaults) {
-    FrameObj* f = acquireFrame(vm);
-    if (f->m_code.get() != code) f->m_code = code;
-    f->m_func = Value(func);
-    if (f->m_globals.objOrNull() != func->m_globals.objOrNull()) f->m_globals = func->m_globals;
-    if (f->m_builtins.objOrNull() != vm.m_builtins.objOrNull()) f->m_builtins = vm.m_builtins;
-    f->m_ip = 0;
-    f->m_lastIp = 0;
     const size_t nlocals = size_t(code->m_nlocals);
-    const size_t total = nlocals + size_t(code->m_stackSize);
-    if (f->m_slots.size() < total) f->m_slots.resize(total);
-    f->m_stackBase = uint32_t(nlocals);
-    f->m_sp = f->m_stackBase;
+    FrameObj* f = acquireFrameFor(vm, func, code, nlocals, [&](FrameObj* fr) { fr->m_func = Value(func); });
     // A frame from the pool (or a new one) has only None below its stack:
     // the slots are written without releasing what they held.
     Value* locals = f->m_slots.data();
@@ -108,20 +121,10 @@ void releaseFrameSlow(Vm& vm, FrameObj* f);    // blocks, locals or an exception
 // caller's stack (funcSlot, then the arguments above it), which is left with
 // no object at and above funcSlot, so the caller's stack top becomes funcSlot.
 [[gnu::always_inline]] inline FrameObj* makeFastCallFrame(Vm& vm, FunctionObj* func, CodeObj* code, Value* funcSlot) {
-    FrameObj* f = acquireFrame(vm);
-    if (f->m_code.get() != code) f->m_code = code;
-    ::new (static_cast<void*>(&f->m_func)) Value(std::move(*funcSlot));   // over the pooled frame's None
-    if (f->m_globals.objOrNull() != func->m_globals.objOrNull()) f->m_globals = func->m_globals;
-    // Every frame's builtins are the Vm's (set once, before any code runs), or None when new.
-    if (__builtin_expect(f->m_builtins.isNone(), 0)) f->m_builtins = vm.m_builtins;
-    assert(f->m_builtins.objOrNull() == vm.m_builtins.objOrNull());
-    f->m_ip = 0;
-    f->m_lastIp = 0;
     const size_t nlocals = size_t(code->m_nlocals);
-    const size_t total = nlocals + size_t(code->m_stackSize);
-    if (f->m_slots.size() < total) f->m_slots.resize(total);
-    f->m_stackBase = uint32_t(nlocals);
-    f->m_sp = uint32_t(nlocals);
+    FrameObj* f = acquireFrameFor(vm, func, code, nlocals, [&](FrameObj* fr) {
+        ::new (static_cast<void*>(&fr->m_func)) Value(std::move(*funcSlot));   // over the pooled frame's None
+    });
     Value* locals = f->m_slots.data();
     const size_t argcount = size_t(code->m_argcount);
     Value* args = funcSlot + 1;

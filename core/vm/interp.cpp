@@ -444,30 +444,23 @@ ExitKind execute(Vm& vm, FrameObj* entry, bool throwing, Value& result) {
             ++ip;
             DISPATCH();
         }
-        SUPER_TARGET(LOAD_FAST_ADD_CONST) {
-            const Value& v = slots[in.arg & 0xFFFF];
-            int64_t r;
-            if (__builtin_expect(!v.isInt() || stackLimit - sp < 2 || __builtin_add_overflow(v.asInt(), int64_t(int16_t(in.arg >> 16)), &r), 0)) {
-                in.arg &= 0xFFFF;
-                goto op_LOAD_FAST;
-            }
-            ::new (static_cast<void*>(sp)) Value(Value::integer(r));
-            ++sp;
-            ip += 2;
-            DISPATCH();
+        // LOAD_FAST; LOAD_CONST k; BINARY_OP (+ or -) with `overflows` its __builtin_*_overflow.
+#define LOAD_FAST_ARITH_CONST(overflows)                                                                     \
+        {                                                                                                     \
+            const Value& v = slots[in.arg & 0xFFFF];                                                          \
+            int64_t r;                                                                                        \
+            if (__builtin_expect(!v.isInt() || stackLimit - sp < 2 || overflows(v.asInt(), int64_t(int16_t(in.arg >> 16)), &r), 0)) { \
+                in.arg &= 0xFFFF;                                                                             \
+                goto op_LOAD_FAST;                                                                            \
+            }                                                                                                 \
+            ::new (static_cast<void*>(sp)) Value(Value::integer(r));                                          \
+            ++sp;                                                                                             \
+            ip += 2;                                                                                          \
+            DISPATCH();                                                                                       \
         }
-        SUPER_TARGET(LOAD_FAST_SUB_CONST) {
-            const Value& v = slots[in.arg & 0xFFFF];
-            int64_t r;
-            if (__builtin_expect(!v.isInt() || stackLimit - sp < 2 || __builtin_sub_overflow(v.asInt(), int64_t(int16_t(in.arg >> 16)), &r), 0)) {
-                in.arg &= 0xFFFF;
-                goto op_LOAD_FAST;
-            }
-            ::new (static_cast<void*>(sp)) Value(Value::integer(r));
-            ++sp;
-            ip += 2;
-            DISPATCH();
-        }
+        SUPER_TARGET(LOAD_FAST_ADD_CONST) LOAD_FAST_ARITH_CONST(__builtin_add_overflow)
+        SUPER_TARGET(LOAD_FAST_SUB_CONST) LOAD_FAST_ARITH_CONST(__builtin_sub_overflow)
+#undef LOAD_FAST_ARITH_CONST
         SUPER_TARGET(LOAD_FAST_COMPARE_CONST_JUMP) {
             const Value& v = slots[in.arg & 0xFFF];
             if (__builtin_expect(!v.isInt() || stackLimit - sp < 2, 0)) { in.arg &= 0xFFF; goto op_LOAD_FAST; }
