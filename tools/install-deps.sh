@@ -9,7 +9,7 @@ set -euo pipefail
 packages=(
     cmake ninja-build g++
     qt6-base-dev qt6-svg-dev qt6-tools-dev libqscintilla2-qt6-dev libgl-dev
-    libgtest-dev libbenchmark-dev libgif-dev
+    libgtest-dev libbenchmark-dev libgif-dev libabsl-dev
     python3
 )
 

@@ -16,10 +16,10 @@ Step unpackStep(uint32_t s) { return s == kNoStep32 ? kNoStep : Step{s}; }
 // A member added to TaskInfo, FutureInfo, TimerEntry or State must be packed or copied too: these fail to
 // compile until the sizes are updated (checked on 64-bit targets, where they were measured).
 constexpr bool k64 = sizeof(void*) == 8;
-static_assert(!k64 || sizeof(TaskInfo) == 168, "TaskInfo changed: update Checkpoint's PackedTask");
-static_assert(!k64 || sizeof(FutureInfo) == 104, "FutureInfo changed: update Checkpoint's PackedFuture");
+static_assert(!k64 || sizeof(TaskInfo) == 264, "TaskInfo changed: update Checkpoint's PackedTask");
+static_assert(!k64 || sizeof(FutureInfo) == 120, "FutureInfo changed: update Checkpoint's PackedFuture");
 static_assert(!k64 || sizeof(TimerEntry) == 56, "TimerEntry changed: update Checkpoint's PackedTimer");
-static_assert(!k64 || sizeof(State) == 696, "State changed: update Checkpoint's constructor (copy the new member)");
+static_assert(!k64 || sizeof(State) == 776, "State changed: update Checkpoint's constructor (copy the new member)");
 
 uint32_t sizeOf(std::string_view s) { return static_cast<uint32_t>(s.size()); }
 
@@ -69,7 +69,7 @@ Checkpoint::Checkpoint(const State& state)
     for (const FutureInfo& f : state.futures) callbacks += f.callbacks.size();
     m_frames.reserve(frames);
     m_callbacks.reserve(callbacks);
-    auto packCallbacks = [&](const std::vector<std::string_view>& cbs) {
+    auto packCallbacks = [&](const Callbacks& cbs) {
         Range r{static_cast<uint32_t>(m_callbacks.size()), static_cast<uint32_t>(cbs.size())};
         m_callbacks.insert(m_callbacks.end(), cbs.begin(), cbs.end());
         return r;
@@ -124,8 +124,8 @@ Checkpoint::Checkpoint(const State& state)
 State Checkpoint::restore() const
 {
     State state = m_rest;
-    auto callbacks = [&](Range r) {
-        return std::vector<std::string_view>(m_callbacks.begin() + r.begin, m_callbacks.begin() + r.begin + r.count);
+    auto callbacks = [&](Callbacks& out, Range r) {
+        out.assign(m_callbacks.begin() + r.begin, m_callbacks.begin() + r.begin + r.count);
     };
     // Room to grow: the fold that follows creates tasks and futures, and a vector at capacity would move
     // every item at the first one.
@@ -161,7 +161,7 @@ State Checkpoint::restore() const
         t.colorIndex = p.colorIndex;
         t.awaitedBy = p.awaitedBy;
         t.frames.assign(m_frames.begin() + p.frames.begin, m_frames.begin() + p.frames.begin + p.frames.count);
-        t.callbacks = callbacks(p.callbacks);
+        callbacks(t.callbacks, p.callbacks);
     }
     state.futures.resize(m_futures.size());
     for (std::size_t i = 0; i < m_futures.size(); ++i) {
@@ -171,7 +171,7 @@ State Checkpoint::restore() const
         f.kind = {p.kind, p.kindSize};
         f.outcome = {p.outcome, p.outcomeSize};
         f.status = p.status;
-        f.callbacks = callbacks(p.callbacks);
+        callbacks(f.callbacks, p.callbacks);
         f.timer = p.timer;
         f.socket = p.socket;
         f.sync = p.sync;
@@ -187,7 +187,7 @@ std::size_t Checkpoint::bytes() const
     auto vec = [](const auto& v) { return v.capacity() * sizeof(v[0]); };
     const State& s = m_rest;
     std::size_t n = sizeof(Checkpoint) + vec(m_tasks) + vec(m_futures) + vec(m_timers) + vec(m_frames) +
-                    vec(m_callbacks) + vec(s.sockets) + vec(s.syncs) + vec(s.topFrames) +
+                    vec(m_callbacks) + vec(s.sockets) + vec(s.syncs) + heapBytes(s.topFrames) +
                     s.ready.size() * sizeof(ReadyEntry) + s.fold.handles.memoryBytes() +
                     vec(s.fold.hints.taskIds) + vec(s.fold.hints.futureIds);
     for (const SyncInfo& y : s.syncs) n += vec(y.waiters) + vec(y.items) + vec(y.putters);

@@ -27,6 +27,8 @@
 #include "core/model/handle_places.h"
 #include "core/trace/trace.h"
 
+#include <absl/container/inlined_vector.h>
+
 #include <cstddef>
 #include <cstdint>
 #include <deque>
@@ -66,6 +68,22 @@ struct Frame {
     bool operator==(const Frame&) const = default;
 };
 
+// A task's frames and a future's done callbacks, with room for the usual few in place: a task is a coroutine
+// or two deep while it waits, a future has one callback (the task that awaits it). StateIndex::stateAt builds a
+// State of a thousand tasks and futures each time, and folds thousands of events into it; as std::vectors these
+// lists were three allocations per task and nearly half of stateAt's time went to malloc and free.
+inline constexpr std::size_t kInlineFrames = 4;
+inline constexpr std::size_t kInlineCallbacks = 2;
+using Frames = absl::InlinedVector<Frame, kInlineFrames>;
+using Callbacks = absl::InlinedVector<std::string_view, kInlineCallbacks>;
+
+// Heap bytes such a list owns: none while its items fit in place (its object's size counts them then).
+template <typename T, std::size_t N>
+std::size_t heapBytes(const absl::InlinedVector<T, N>& list)
+{
+    return list.capacity() > N ? list.capacity() * sizeof(T) : 0;
+}
+
 struct TaskInfo {
     Id id = 0;
     std::string_view name;      // "Task-2"
@@ -79,11 +97,11 @@ struct TaskInfo {
     WaitKind waitKind = WaitKind::None;
     uint32_t cancelRequests = 0;
     std::string_view outcome;   // result repr / "Type: message" / cancel message once finished
-    std::vector<Frame> frames;  // outermost first (frame.push/pop of its owner id); empty until the VM records frames
+    Frames frames;              // outermost first (frame.push/pop of its owner id); empty until the VM records frames
     Step created = 0;           // step of task.new
     Step finished = kNoStep;    // step it became Done/Failed/Cancelled
     uint32_t colorIndex = 0;    // creation order: the palette index the UI colours it with
-    std::vector<std::string_view> callbacks;   // its done callbacks while pending (a Task is a Future)
+    Callbacks callbacks;        // its done callbacks while pending (a Task is a Future)
     Id awaitedBy = 0;           // the first task that awaited this one (0: none yet)
     bool operator==(const TaskInfo&) const = default;
 };
@@ -93,7 +111,7 @@ struct FutureInfo {
     std::string_view kind;      // "Future", "Task", "_GatheringFuture"
     FutureStatus status = FutureStatus::Pending;
     std::string_view outcome;   // result repr / exception / cancel message
-    std::vector<std::string_view> callbacks;   // done callbacks in registration order
+    Callbacks callbacks;        // done callbacks in registration order
     Id timer = 0;               // a timer handle that will complete it (asyncio.sleep), 0: none
     Id socket = 0;              // a socket whose response completes it, 0: none
     Id sync = 0;                // the Queue/Lock/... it is a waiter of, 0: none
@@ -225,7 +243,7 @@ struct State {
     Id runningTask = 0;                 // the task whose step runs now (0: none)
     int topLine = 0;                    // the top-level code's (or a plain callback's) current line
     int topColStart = 0, topColEnd = 0;
-    std::vector<Frame> topFrames;       // frames of owner 0, outermost first
+    Frames topFrames;                   // frames of owner 0, outermost first
     bool blockedInSleep = false;        // this step is a time.sleep: the whole thread is frozen
     double sleepFrom = 0.0;             //   ... from this clock to `clock`
     uint64_t outputCount = 0;           // output lines printed so far (StateIndex::outputs() has them)

@@ -26,10 +26,10 @@ std::size_t vectorBytes(const std::vector<T>& v) { return v.capacity() * sizeof(
 std::size_t stateBytes(const State& s)
 {
     std::size_t n = sizeof(State) + vectorBytes(s.tasks) + vectorBytes(s.futures) + vectorBytes(s.sockets) +
-                    vectorBytes(s.syncs) + vectorBytes(s.topFrames) + s.ready.size() * sizeof(ReadyEntry) +
+                    vectorBytes(s.syncs) + heapBytes(s.topFrames) + s.ready.size() * sizeof(ReadyEntry) +
                     s.timers.size() * sizeof(TimerEntry);
-    for (const TaskInfo& t : s.tasks) n += vectorBytes(t.frames) + vectorBytes(t.callbacks);
-    for (const FutureInfo& f : s.futures) n += vectorBytes(f.callbacks);
+    for (const TaskInfo& t : s.tasks) n += heapBytes(t.frames) + heapBytes(t.callbacks);
+    for (const FutureInfo& f : s.futures) n += heapBytes(f.callbacks);
     for (const SyncInfo& y : s.syncs) n += vectorBytes(y.waiters) + vectorBytes(y.items);
     n += s.fold.handles.memoryBytes() + vectorBytes(s.fold.hints.taskIds) + vectorBytes(s.fold.hints.futureIds);
     return n;

@@ -6,6 +6,7 @@
 #include <charconv>
 #include <cmath>
 #include <cstdio>
+#include <span>
 
 namespace aw::model {
 
@@ -90,7 +91,7 @@ private:
     bool m_afterKey = false;
 };
 
-void writeFrames(JsonWriter& w, const std::vector<Frame>& frames)
+void writeFrames(JsonWriter& w, std::span<const Frame> frames)
 {
     w.beginArray();
     for (const Frame& f : frames) {
@@ -102,7 +103,7 @@ void writeFrames(JsonWriter& w, const std::vector<Frame>& frames)
     w.endArray();
 }
 
-void writeStrings(JsonWriter& w, const std::vector<std::string_view>& items)
+void writeStrings(JsonWriter& w, std::span<const std::string_view> items)
 {
     w.beginArray();
     for (std::string_view s : items) w.str(s);

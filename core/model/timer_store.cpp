@@ -14,12 +14,25 @@ bool after(const TimerStore::Key& key, const TimerEntry& t) { return key < Timer
 
 }  // namespace
 
+// A chunk is made with room for all it will hold before it splits: growing it on an insert was a malloc, a
+// copy and a free (a tenth of a fold's allocations).
+std::vector<TimerEntry> TimerStore::newChunk()
+{
+    std::vector<TimerEntry> chunk;
+    chunk.reserve(2 * kChunkEntries);
+    return chunk;
+}
+
 TimerStore::TimerStore(const std::deque<TimerEntry>& sorted)
 {
+    const std::size_t chunks = (sorted.size() + kChunkEntries - 1) / kChunkEntries;
+    m_chunks.reserve(chunks + chunks / 2 + 4);
+    m_lastKeys.reserve(m_chunks.capacity());
     for (std::size_t i = 0; i < sorted.size(); i += kChunkEntries) {
         const std::size_t end = std::min(sorted.size(), i + kChunkEntries);
-        m_chunks.emplace_back(sorted.begin() + static_cast<std::ptrdiff_t>(i), sorted.begin() + static_cast<std::ptrdiff_t>(end));
-        m_lastKeys.push_back(keyOf(m_chunks.back().back()));
+        std::vector<TimerEntry>& chunk = m_chunks.emplace_back(newChunk());
+        chunk.assign(sorted.begin() + static_cast<std::ptrdiff_t>(i), sorted.begin() + static_cast<std::ptrdiff_t>(end));
+        m_lastKeys.push_back(keyOf(chunk.back()));
     }
     m_size = sorted.size();
 }
@@ -50,7 +63,8 @@ void TimerStore::insert(const TimerEntry& timer)
     ++m_size;
     const Key key = keyOf(timer);
     if (m_chunks.empty()) {
-        m_chunks.push_back({timer});
+        m_chunks.push_back(newChunk());
+        m_chunks.back().push_back(timer);
         m_lastKeys.push_back(key);
         return;
     }
@@ -61,7 +75,8 @@ void TimerStore::insert(const TimerEntry& timer)
     chunk.insert(std::upper_bound(chunk.begin(), chunk.end(), key, after), timer);
     m_lastKeys[c] = keyOf(chunk.back());
     if (chunk.size() < 2 * kChunkEntries) return;
-    std::vector<TimerEntry> upper(chunk.begin() + kChunkEntries, chunk.end());
+    std::vector<TimerEntry> upper = newChunk();
+    upper.assign(chunk.begin() + kChunkEntries, chunk.end());
     chunk.resize(kChunkEntries);
     m_lastKeys[c] = keyOf(chunk.back());
     m_lastKeys.insert(m_lastKeys.begin() + static_cast<std::ptrdiff_t>(c) + 1, keyOf(upper.back()));

@@ -39,6 +39,7 @@ public:
     }
 
 private:
+    static std::vector<TimerEntry> newChunk();
     std::size_t chunkFor(const Key& key) const;     // the first chunk whose last key is >= key (or the last one)
     void dropEmptyChunks();
 
