@@ -16,10 +16,10 @@ Step unpackStep(uint32_t s) { return s == kNoStep32 ? kNoStep : Step{s}; }
 // A member added to TaskInfo, FutureInfo, TimerEntry or State must be packed or copied too: these fail to
 // compile until the sizes are updated (checked on 64-bit targets, where they were measured).
 constexpr bool k64 = sizeof(void*) == 8;
-static_assert(!k64 || sizeof(TaskInfo) == 264, "TaskInfo changed: update Checkpoint's PackedTask");
+static_assert(!k64 || sizeof(TaskInfo) == 216, "TaskInfo changed: update Checkpoint's PackedTask");
 static_assert(!k64 || sizeof(FutureInfo) == 120, "FutureInfo changed: update Checkpoint's PackedFuture");
 static_assert(!k64 || sizeof(TimerEntry) == 56, "TimerEntry changed: update Checkpoint's PackedTimer");
-static_assert(!k64 || sizeof(State) == 776, "State changed: update Checkpoint's constructor (copy the new member)");
+static_assert(!k64 || sizeof(State) == 728, "State changed: update Checkpoint's constructor (copy the new member)");
 
 uint32_t sizeOf(std::string_view s) { return static_cast<uint32_t>(s.size()); }
 

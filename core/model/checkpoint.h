@@ -2,7 +2,7 @@
 // A State stored compactly, for StateIndex's checkpoints. The checkpoints'
 // memory is bounded (state_index.h), so their size sets K, the events
 // stateAt may have to fold: on a run with a thousand live tasks a plain
-// State copy (a 264-byte TaskInfo per task, its frames and callbacks in
+// State copy (a 216-byte TaskInfo per task, its frames and callbacks in
 // place, a 120-byte FutureInfo per future) would force K = 32768 where the
 // fold needs K = 16384 to stay under 2 ms. Tasks, futures and timers are packed here (text as
 // pointer + 32-bit length, steps as 32 bits, frames and callbacks in one

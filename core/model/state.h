@@ -69,10 +69,11 @@ struct Frame {
 };
 
 // A task's frames and a future's done callbacks, with room for the usual few in place: a task is a coroutine
-// or two deep while it waits, a future has one callback (the task that awaits it). StateIndex::stateAt builds a
+// or two of the script deep while it waits (asyncio's own frames are not recorded), a future has one callback
+// (the task that awaits it); deeper ones move to the heap. StateIndex::stateAt builds a
 // State of a thousand tasks and futures each time, and folds thousands of events into it; as std::vectors these
 // lists were three allocations per task and nearly half of stateAt's time went to malloc and free.
-inline constexpr std::size_t kInlineFrames = 4;
+inline constexpr std::size_t kInlineFrames = 2;
 inline constexpr std::size_t kInlineCallbacks = 2;
 using Frames = absl::InlinedVector<Frame, kInlineFrames>;
 using Callbacks = absl::InlinedVector<std::string_view, kInlineCallbacks>;

@@ -39,8 +39,15 @@ TimerStore::TimerStore(const std::deque<TimerEntry>& sorted)
 
 void TimerStore::writeTo(std::deque<TimerEntry>& timers) const
 {
-    timers.clear();
-    for (const auto& chunk : m_chunks) timers.insert(timers.end(), chunk.begin(), chunk.end());
+    // Over the entries it has (clearing it first freed every block of the deque, to allocate them again).
+    std::size_t i = 0;
+    for (const auto& chunk : m_chunks)
+        for (const TimerEntry& t : chunk) {
+            if (i < timers.size()) timers[i] = t;
+            else timers.push_back(t);
+            ++i;
+        }
+    timers.resize(i);
 }
 
 std::size_t TimerStore::chunkFor(const Key& key) const
