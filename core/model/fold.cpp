@@ -147,16 +147,25 @@ std::vector<Id>& idsOf(std::vector<Id>& ids, const Vec& items)
     return ids;
 }
 
-// Tasks and futures by id: where the last lookup found one, or the newest (just created: its callbacks, its
-// timer and its awaiter come next), else a binary search over the ids.
+// Tasks and futures by id: where the last lookup found one or the one after it (the loop runs a batch of tasks
+// in the order they became ready, often creation order), or the newest (just created: its callbacks, its timer
+// and its awaiter come next). Null when none of those is it.
 template <typename Vec>
-auto findIn(Vec& items, std::vector<Id>& idCache, std::size_t& hint, Id id) -> decltype(items.data())
+auto guessIn(Vec& items, std::size_t& hint, Id id) -> decltype(items.data())
 {
     if (hint < items.size() && items[hint].id == id) return &items[hint];
+    if (hint + 1 < items.size() && items[hint + 1].id == id) return &items[++hint];
     if (!items.empty() && items.back().id == id) {
         hint = items.size() - 1;
         return &items.back();
     }
+    return nullptr;
+}
+
+// A binary search over the ids.
+template <typename Vec>
+auto searchIn(Vec& items, std::vector<Id>& idCache, std::size_t& hint, Id id) -> decltype(items.data())
+{
     const std::vector<Id>& ids = idsOf(idCache, items);
     if (ids.empty()) return nullptr;
     // A lower bound without branches on the comparisons: the fold looks up ids in no order the branch predictor
@@ -173,6 +182,13 @@ auto findIn(Vec& items, std::vector<Id>& idCache, std::size_t& hint, Id id) -> d
     return &items[hint];
 }
 
+template <typename Vec>
+auto findIn(Vec& items, std::vector<Id>& idCache, std::size_t& hint, Id id) -> decltype(items.data())
+{
+    if (auto* item = guessIn(items, hint, id)) return item;
+    return searchIn(items, idCache, hint, id);
+}
+
 TaskInfo* taskOf(State& state, Id id)
 {
     return findIn(state.tasks, state.fold.hints.taskIds, state.fold.hints.task, id);
@@ -183,13 +199,15 @@ FutureInfo* futureOf(State& state, Id id)
     return findIn(state.futures, state.fold.hints.futureIds, state.fold.hints.future, id);
 }
 
-// An id names a task or a future (never both): try where the last lookups of either found one before searching.
+// An id names a task or a future (never both): both lists' guesses before either search, so that a future
+// the guesses find costs no failed search of the tasks.
 std::pair<TaskInfo*, FutureInfo*> taskOrFutureOf(State& state, Id id)
 {
-    const FoldBookkeeping::Hints& h = state.fold.hints;
-    if (h.future < state.futures.size() && state.futures[h.future].id == id) return {nullptr, &state.futures[h.future]};
-    if (TaskInfo* t = taskOf(state, id)) return {t, nullptr};
-    return {nullptr, futureOf(state, id)};
+    FoldBookkeeping::Hints& h = state.fold.hints;
+    if (FutureInfo* f = guessIn(state.futures, h.future, id)) return {nullptr, f};
+    if (TaskInfo* t = guessIn(state.tasks, h.task, id)) return {t, nullptr};
+    if (TaskInfo* t = searchIn(state.tasks, h.taskIds, h.task, id)) return {t, nullptr};
+    return {nullptr, searchIn(state.futures, h.futureIds, h.future, id)};
 }
 
 // detail::waitKindOf, given what the id names (looked up already).
@@ -254,8 +272,10 @@ void popReady(Fold& f, std::size_t count)
     HandlePlaces& places = handlePlaces(f);
     std::deque<ReadyEntry>& ready = f.state.ready;
     count = std::min(count, ready.size());
-    for (std::size_t i = 0; i < count; ++i) places.removeReady(ready[i].handle);
-    ready.erase(ready.begin(), ready.begin() + static_cast<std::ptrdiff_t>(count));
+    for (std::size_t i = 0; i < count; ++i) {   // one at a time: a range erase costs more than these pops
+        places.removeReady(ready.front().handle);
+        ready.pop_front();
+    }
 }
 
 template <typename Pred>
@@ -553,16 +573,17 @@ void applyOne(Fold& fold, const trace::Trace& trace, Step step)
     // code
     case EventKind::Line: {
         const int line = static_cast<int>(e.b);
+        Frames* frames = &state.topFrames;   // as framesOf, with the task looked up once
         if (TaskInfo* t = e.a ? taskOf(state, e.a) : nullptr) {
             t->line = line;
             t->colStart = trace::columnStart(e);
             t->colEnd = trace::columnEnd(e);
+            frames = &t->frames;
         } else {
             state.topLine = line;
             state.topColStart = trace::columnStart(e);
             state.topColEnd = trace::columnEnd(e);
         }
-        Frames* frames = framesOf(state, e.a);
         if (!frames->empty()) frames->back().line = line;
         break;
     }
@@ -756,8 +777,7 @@ void applyOne(Fold& fold, const trace::Trace& trace, Step step)
     case EventKind::TaskAwait:
         if (TaskInfo* t = taskOf(state, e.a)) {
             t->awaiting = e.b;
-            TaskInfo* awaited = e.b ? taskOf(state, e.b) : nullptr;
-            FutureInfo* f = e.b && !awaited ? futureOf(state, e.b) : nullptr;
+            auto [awaited, f] = e.b ? taskOrFutureOf(state, e.b) : std::pair<TaskInfo*, FutureInfo*>{};
             t->waitKind = waitKindOf(e.b, awaited, f);
             if (f && !f->awaitedBy) f->awaitedBy = e.a;
             if (awaited && !awaited->awaitedBy) awaited->awaitedBy = e.a;
