@@ -62,6 +62,18 @@ struct AioState : vm::NativeObj {
     };
     ReadyTurn m_turn;
 
+    // What the native heapq (native_heapq.cpp) needs to compare two TimerHandles without calling their
+    // __lt__, given by _aio_events.py at import (`heap_register`).
+    struct TimerOrder {
+        vm::Ref<vm::TypeObj> timerType;
+        vm::Value lessThan;        // the function TimerHandle.__lt__ as registered
+        vm::Value whenKey, seqKey; // interned "_when", "_seq"
+        uint32_t whenHint = 0, seqHint = 0;
+        bool current = false;      // timerType's __lt__ is still lessThan, as of typeEpoch
+        uint64_t typeEpoch = 0;
+    };
+    TimerOrder m_timerOrder;
+
     // The Vm whose built-in types carry our hooks (core/aio/vm_hooks.cpp).
     vm::Vm* m_vm = nullptr;
     std::vector<vm::Ref<vm::TypeObj>> m_hookedTypes;
@@ -70,6 +82,7 @@ struct AioState : vm::NativeObj {
     void clearRefs() override {
         m_hookedTypes.clear();
         m_turn = ReadyTurn{};
+        m_timerOrder = TimerOrder{};
         m_sigintHandler = m_firstIterHook = m_finalizerHook = vm::Value();
         m_kinds.clear();
         m_origins.clear();
@@ -88,6 +101,9 @@ void installVmHooks(vm::Vm& vm, AioState* state);
 void addNativeFunctions(vm::Vm& vm, vm::DictObj* module, AioState* state);
 // Adds `deque`, `yield_once`, `fast_register` and `run_ready` (ready_turn.cpp).
 void addReadyTurn(vm::Vm& vm, vm::DictObj* module, AioState* state);
+
+// Adds `heappush`, `heappop`, `heapify` and `heap_register` (native_heapq.cpp).
+void addNativeHeapq(vm::Vm& vm, vm::DictObj* module, AioState* state);
 
 // Runs the "cancel task X at step k" intervention if it is due: called just
 // before a handle.run event. False with an exception pending.

@@ -197,7 +197,10 @@ Value makeAwaitscopeModule(Vm& vm, AioState* st) {
     if (m.isError()) return m;
     exposeMissingBuiltins(vm, m);
     addNativeFunctions(vm, m.as<vm::ModuleObj>()->m_dict.get(), st);
-    if (st->m_nativeLoop) addReadyTurn(vm, m.as<vm::ModuleObj>()->m_dict.get(), st);
+    if (st->m_nativeLoop) {
+        addReadyTurn(vm, m.as<vm::ModuleObj>()->m_dict.get(), st);
+        addNativeHeapq(vm, m.as<vm::ModuleObj>()->m_dict.get(), st);
+    }
     return m;
 }
 

@@ -113,6 +113,12 @@ class TimerHandle(Handle):
         return self._when
 
 
+# The native heapq compares two TimerHandles as __lt__ does, while this __lt__ is theirs.
+_heap_register = getattr(_awaitscope, 'heap_register', None)
+if _heap_register is not None:
+    _heap_register(TimerHandle, TimerHandle.__lt__)
+
+
 # ---------------------------------------------------------------- running loop
 
 _state = {'running': None, 'policy': None, 'factory': None}

@@ -52,3 +52,12 @@ def _siftup(heap, pos):
         childpos = 2 * pos + 1
     heap[pos] = newitem
     _siftdown(heap, startpos, pos)
+
+
+# CPython's asyncio uses the C heapq: when the loop runs natively, so do we
+# (core/aio/native_heapq.cpp); the functions above stay as the reference.
+import _awaitscope
+if getattr(_awaitscope, 'heappush', None) is not None:
+    heappush = _awaitscope.heappush
+    heappop = _awaitscope.heappop
+    heapify = _awaitscope.heapify
