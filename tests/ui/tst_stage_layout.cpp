@@ -129,6 +129,8 @@ QStringList layoutProblems(const StageLayout& l, const State& s) {
         if (timers[k]->key != QStringLiteral("timer:%1").arg(s.timers[k].handle))
             out << QStringLiteral("timer item %1 is %2").arg(k).arg(timers[k]->key);
         if (timers[k]->struck != (s.timers[k].cancelled || s.timers[k].dropped)) out << QStringLiteral("timer %1 struck wrong").arg(k);
+        if (timers[k]->struck && timers[k]->struckLabel != (s.timers[k].cancelled ? QStringLiteral("cancelled") : QStringLiteral("dropped")))
+            out << QStringLiteral("timer %1 says %2").arg(k).arg(timers[k]->struckLabel);
         if (k > 0 && timers[k]->rect.top() < timers[k - 1]->rect.bottom() - 0.5)
             out << QStringLiteral("timer %1 above timer %2").arg(k).arg(k - 1);
         if (k > 0 && timers[k]->p1.y() < timers[k - 1]->p1.y() - 0.01)

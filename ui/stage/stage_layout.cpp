@@ -460,10 +460,14 @@ private:
             it.modelId = t.handle;
             const double in = t.when - now;
             it.label = QStringLiteral("at %1 s").arg(t.when, 0, 'f', 3);
-            it.extra = in > 0 ? QStringLiteral("in %1 s").arg(in, 0, 'f', 3) : QStringLiteral("due");
+            it.extra = t.dropped ? QStringLiteral("never")
+                       : in > 0  ? QStringLiteral("in %1 s").arg(in, 0, 'f', 3)
+                                 : QStringLiteral("due");
             // The handle id matches "done by timer #N" on the future it completes.
             it.detail = QStringLiteral("#%1 · %2").arg(t.handle).arg(qs(t.callback));
             it.struck = t.cancelled || t.dropped;
+            // loop.close() clears the heap without cancelling anything: say which one ended this timer.
+            if (it.struck) it.struckLabel = t.cancelled ? QStringLiteral("cancelled") : QStringLiteral("dropped");
             it.color = t.cancelled ? StageColor::Cancelled : StageColor::WaitTimer;
             it.statusColor = it.color;
             it.highlighted = i == 0 && !t.cancelled;
@@ -475,6 +479,7 @@ private:
                              .arg(it.extra, qs(t.callback),
                                   t.cancelled ? QStringLiteral("\nCancelled: it stays in the heap until its time, as in "
                                                                "CPython, then is dropped")
+                                  : t.dropped ? QStringLiteral("\nDropped by loop.close(): it never fires")
                                               : QString());
         }
         if (shown < n) {

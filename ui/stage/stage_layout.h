@@ -66,6 +66,7 @@ struct StageItem {
     StageColor statusColor = StageColor::Muted;   // badge / border colour
     uint32_t modelId = 0;        // the task/future/handle id, 0 for none
     bool struck = false;         // cancelled timer: drawn struck out
+    QString struckLabel;         // the word a struck timer carries: "cancelled", or "dropped" (by loop.close())
     bool highlighted = false;    // the running task / handle, the next ready entry and timer
     bool curved = false;         // arrows: bend round (to another card, or to a shared future)
     int z = 0;                   // paint order: regions 0, items 1, arrows 2, overlays 3

@@ -280,7 +280,7 @@ private:
             m_p.setPen(QPen(m_pal.error, std::max<qreal>(1.5, m_lw * 1.5)));
             const qreal y = it.rect.center().y();
             m_p.drawLine(QPointF(it.rect.left() + r(4), y), QPointF(it.rect.right() - r(4), y));
-            text(it.rect.adjusted(0, 0, -r(8), -r(2)), m_smallBold, m_pal.error, QStringLiteral("cancelled"),
+            text(it.rect.adjusted(0, 0, -r(8), -r(2)), m_smallBold, m_pal.error, it.struckLabel,
                  Qt::AlignRight | Qt::AlignBottom);
         }
     }
