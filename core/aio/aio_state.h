@@ -9,10 +9,12 @@
 #include "core/vm/vm.h"
 #include "core/world/network.h"
 
+#include <initializer_list>
 #include <memory>
 #include <optional>
 #include <string>
 #include <unordered_map>
+#include <utility>
 
 namespace aw::aio {
 
@@ -96,6 +98,13 @@ bool isEmbeddedFilename(std::string_view filename);
 
 // Installs the coroutine "never awaited" and async generator firstiter hooks.
 void installVmHooks(vm::Vm& vm, AioState* state);
+
+// The AioState a native function of `_awaitscope` is bound to (its m_data: addModuleFunctions).
+inline AioState& hostOf(const vm::CallArgs& a) { return *static_cast<AioState*>(a.callee->m_data.asObj()); }
+
+// Adds native functions to `module`'s dict, each bound to `state` and named `_awaitscope.NAME`.
+void addModuleFunctions(vm::Vm& vm, vm::DictObj* module, AioState* state,
+                        std::initializer_list<std::pair<const char*, vm::NativeFn>> fns);
 
 // Adds the native functions of `_awaitscope` to `module`'s dict, bound to `state`.
 void addNativeFunctions(vm::Vm& vm, vm::DictObj* module, AioState* state);

@@ -24,17 +24,18 @@ using vm::Vm;
 
 namespace {
 
-AioState& state(const CallArgs& a) { return *static_cast<AioState*>(a.callee->m_data.asObj()); }
+// Whether TimerHandle's __lt__ is still the registered function, as of now.
+void recheckLessThan(AioState::TimerOrder& t) {
+    t.current = t.timerType->lookup("__lt__").identical(t.lessThan);
+    t.typeEpoch = vm::typeDictEpoch();
+}
 
 // a < b as TimerHandle.__lt__ computes it, when both are TimerHandles whose __lt__ is the registered one and
 // whose _when and _seq are in their instance dicts: 1 or 0, -1 with an exception set, 2 when it does not apply.
 int timerLess(Vm& vm, AioState::TimerOrder& t, const Value& a, const Value& b) {
     if (!t.timerType || !a.is<vm::InstanceObj>() || !b.is<vm::InstanceObj>()) return 2;
     if (a.asObj()->type() != t.timerType.get() || b.asObj()->type() != t.timerType.get()) return 2;
-    if (t.typeEpoch != vm::typeDictEpoch()) {
-        t.current = t.timerType->lookup("__lt__").identical(t.lessThan);
-        t.typeEpoch = vm::typeDictEpoch();
-    }
+    if (t.typeEpoch != vm::typeDictEpoch()) recheckLessThan(t);
     if (!t.current) return 2;
     vm::DictObj* da = a.as<vm::InstanceObj>()->m_dict.get();
     vm::DictObj* db = b.as<vm::InstanceObj>()->m_dict.get();
@@ -117,7 +118,7 @@ Value fnHeappush(Vm& vm, CallArgs& a) {
     ListObj* heap = heapArg(vm, args[0]);
     if (!heap) return Value::error();
     heap->m_items.push_back(args[1]);
-    if (!siftDown(vm, state(a), heap, 0, heap->size() - 1)) return Value::error();
+    if (!siftDown(vm, hostOf(a), heap, 0, heap->size() - 1)) return Value::error();
     return Value::none();
 }
 
@@ -131,7 +132,7 @@ Value fnHeappop(Vm& vm, CallArgs& a) {
     heap->m_items.pop_back();
     if (heap->m_items.empty()) return last;
     Value first = std::exchange(heap->m_items[0], std::move(last));
-    if (!siftUp(vm, state(a), heap, 0)) return Value::error();
+    if (!siftUp(vm, hostOf(a), heap, 0)) return Value::error();
     return first;
 }
 
@@ -141,7 +142,7 @@ Value fnHeapify(Vm& vm, CallArgs& a) {
     ListObj* heap = heapArg(vm, args[0]);
     if (!heap) return Value::error();
     for (std::size_t i = heap->size() / 2; i-- > 0;)
-        if (!siftUp(vm, state(a), heap, i)) return Value::error();
+        if (!siftUp(vm, hostOf(a), heap, i)) return Value::error();
     return Value::none();
 }
 
@@ -150,27 +151,21 @@ Value fnHeapRegister(Vm& vm, CallArgs& a) {
     Value args[2];
     if (!a.bind(vm, "heap_register", {"timer_handle", "less_than"}, 2, args)) return Value::error();
     if (!args[0].is<vm::TypeObj>()) return vm.raise(vm.types().TypeError, "heap_register(): bad arguments");
-    AioState::TimerOrder& t = state(a).m_timerOrder;
+    AioState::TimerOrder& t = hostOf(a).m_timerOrder;
     t.timerType = args[0].as<vm::TypeObj>();
     t.lessThan = args[1];
     t.whenKey = vm.intern("_when");
     t.seqKey = vm.intern("_seq");
-    t.typeEpoch = 0;
-    t.current = false;
+    recheckLessThan(t);
     return Value::none();
 }
 
 }  // namespace
 
 void addNativeHeapq(Vm& vm, vm::DictObj* module, AioState* st) {
-    for (const auto& [name, fn] : {std::pair<const char*, vm::NativeFn>{"heappush", fnHeappush},
-                                   std::pair<const char*, vm::NativeFn>{"heappop", fnHeappop},
-                                   std::pair<const char*, vm::NativeFn>{"heapify", fnHeapify},
-                                   std::pair<const char*, vm::NativeFn>{"heap_register", fnHeapRegister}}) {
-        vm::NativeFunctionObj* f = vm.addFunction(module, name, fn);
-        f->m_data = Value(st);
-        f->m_qualname = std::string("_awaitscope.") + name;
-    }
+    addModuleFunctions(vm, module, st,
+                       {{"heappush", fnHeappush}, {"heappop", fnHeappop}, {"heapify", fnHeapify},
+                        {"heap_register", fnHeapRegister}});
 }
 
 }  // namespace aw::aio

@@ -17,8 +17,6 @@ using vm::Vm;
 
 namespace {
 
-AioState& state(const CallArgs& a) { return *static_cast<AioState*>(a.callee->m_data.asObj()); }
-
 bool intArg(Vm& vm, const Value& v, std::string_view fname, int64_t& out) {
     if (!v.isIntLike()) {
         vm.raise(vm.types().TypeError, std::string(fname) + "() expects an int, not " + vm.typeName(v));
@@ -107,7 +105,7 @@ Value fnNow(Vm& vm, CallArgs& a) {
 
 Value fnNewId(Vm& vm, CallArgs& a) {
     if (!a.expect(vm, "new_id", 0, 0)) return Value::error();
-    return Value::integer(++state(a).m_nextId);
+    return Value::integer(++hostOf(a).m_nextId);
 }
 
 // describe_plain(callback): "qualname()" for a plain function or bound
@@ -136,7 +134,7 @@ Value fnWait(Vm& vm, CallArgs& a) {
     if (!intArg(vm, args[0], "wait", loop)) return Value::error();
     double target = std::numeric_limits<double>::infinity();
     if (!args[1].isNone() && !numberArg(vm, args[1], "wait", target)) return Value::error();
-    AioState& st = state(a);
+    AioState& st = hostOf(a);
     if (auto due = st.m_network.earliestDue(id32(loop)); due && *due < target) target = *due;
     if (!waitUntil(vm, st, target, true)) return Value::error();
     return dueSockets(vm, st, id32(loop));
@@ -147,7 +145,7 @@ Value fnPoll(Vm& vm, CallArgs& a) {
     if (!a.bind(vm, "poll", {"loop_id"}, 1, &loopArg)) return Value::error();
     int64_t loop = 0;
     if (!intArg(vm, loopArg, "poll", loop)) return Value::error();
-    return dueSockets(vm, state(a), id32(loop));
+    return dueSockets(vm, hostOf(a), id32(loop));
 }
 
 Value fnSleep(Vm& vm, CallArgs& a) {
@@ -155,13 +153,13 @@ Value fnSleep(Vm& vm, CallArgs& a) {
     if (!a.bind(vm, "sleep", {"secs"}, 1, &secsArg)) return Value::error();
     double secs = 0;
     if (!numberArg(vm, secsArg, "sleep", secs)) return Value::error();
-    if (secs > 0 && !waitUntil(vm, state(a), vm.world().now() + secs, false)) return Value::error();
+    if (secs > 0 && !waitUntil(vm, hostOf(a), vm.world().now() + secs, false)) return Value::error();
     return Value::none();
 }
 
 Value fnGetSigintHandler(Vm& vm, CallArgs& a) {
     if (!a.expect(vm, "get_sigint_handler", 0, 0)) return Value::error();
-    return state(a).m_sigintHandler;
+    return hostOf(a).m_sigintHandler;
 }
 
 Value fnSetSigintHandler(Vm& vm, CallArgs& a) {
@@ -169,7 +167,7 @@ Value fnSetSigintHandler(Vm& vm, CallArgs& a) {
     if (!a.bind(vm, "set_sigint_handler", {"handler"}, 1, &fn)) return Value::error();
     if (!fn.isNone() && !vm.isCallable(fn))
         return vm.raise(vm.types().TypeError, "signal handler must be callable or None");
-    AioState& st = state(a);
+    AioState& st = hostOf(a);
     Value old = st.m_sigintHandler;
     st.m_sigintHandler = fn;
     return old;
@@ -186,7 +184,7 @@ Value fnSocketOpen(Vm& vm, CallArgs& a) {
         return Value::error();
     std::string url;
     if (!vm.strString(args[1], url)) return Value::error();
-    AioState& st = state(a);
+    AioState& st = hostOf(a);
     const uint32_t sid = ++st.m_nextId;
     const double due = vm.world().now() + latency;   // one addition, as vtrun
     st.m_recorder->event(EventKind::SocketOpen, sid, id32(loop), due, url);
@@ -199,7 +197,7 @@ Value fnSocketClose(Vm& vm, CallArgs& a) {
     if (!a.bind(vm, "socket_close", {"sid"}, 1, &sidArg)) return Value::error();
     int64_t sid = 0;
     if (!intArg(vm, sidArg, "socket_close", sid)) return Value::error();
-    AioState& st = state(a);
+    AioState& st = hostOf(a);
     if (st.m_network.close(id32(sid))) st.m_recorder->event(EventKind::SocketClose, id32(sid));
     return Value::none();
 }
@@ -209,7 +207,7 @@ Value fnSocketCloseAll(Vm& vm, CallArgs& a) {
     if (!a.bind(vm, "socket_close_all", {"loop_id"}, 1, &loopArg)) return Value::error();
     int64_t loop = 0;
     if (!intArg(vm, loopArg, "socket_close_all", loop)) return Value::error();
-    AioState& st = state(a);
+    AioState& st = hostOf(a);
     for (uint32_t sid : st.m_network.closeAll(id32(loop))) st.m_recorder->event(EventKind::SocketClose, sid);
     return Value::none();
 }
@@ -286,7 +284,7 @@ Value fnCoroName(Vm& vm, CallArgs& a) {
         }
         return vm.repr(coro);
     }
-    coroOrigin(state(a), coro);
+    coroOrigin(hostOf(a), coro);
     return vm.newStr(coroName(vm, coro));
 }
 
@@ -296,7 +294,7 @@ Value fnCoroRepr(Vm& vm, CallArgs& a) {
     if (!vm::isGenLike(coro)) return vm.repr(coro);
     auto* g = static_cast<vm::GenObj*>(coro.asObj());
     const std::string name = coroName(vm, coro) + "()";
-    const AioState::CoroOrigin* origin = coroOrigin(state(a), coro);
+    const AioState::CoroOrigin* origin = coroOrigin(hostOf(a), coro);
     if (!origin) return vm.newStr(name);
     if (g->m_frame)
         return vm.newStr(name + " running at " + origin->filename + ":" + std::to_string(vm.genLine(g)));
@@ -321,7 +319,7 @@ Value fnSetAsyncgenHooks(Vm& vm, CallArgs& a) {
     for (const Value& v : args)
         if (!v.isNone() && !vm.isCallable(v))
             return vm.raise(vm.types().TypeError, "callable or None expected, got " + vm.typeName(v));
-    AioState& st = state(a);
+    AioState& st = hostOf(a);
     Value old = vm.newTuple({st.m_firstIterHook, st.m_finalizerHook});
     st.m_firstIterHook = args[0];
     st.m_finalizerHook = args[1];
@@ -334,7 +332,7 @@ Value fnReport(Vm& vm, CallArgs& a) {
     if (!a.expect(vm, "report", 1, 1)) return Value::error();
     std::string text;
     if (!vm.strString(a[0], text)) return Value::error();
-    AioState& st = state(a);
+    AioState& st = hostOf(a);
     st.m_recorder->errorOutput(text);
     if (st.m_errorOutput) st.m_errorOutput(text + "\n");
     return Value::none();
@@ -356,7 +354,7 @@ std::optional<EventKind> kindOf(Vm& vm, AioState& st, const Value& kind) {
 Value fnTrace(Vm& vm, CallArgs& a) {
     Value args[5];
     if (!a.bind(vm, "trace", {"kind", "a", "b", "x", "s"}, 1, args)) return Value::error();
-    AioState& st = state(a);
+    AioState& st = hostOf(a);
     if (!st.m_recorder->enabled()) return Value::none();
     const auto kind = kindOf(vm, st, args[0]);
     int64_t ia = 0, ib = 0;
@@ -433,8 +431,17 @@ bool cancelDueTask(Vm& vm, AioState& st) {
     return !task || cancelTask(vm, st, *task);
 }
 
+void addModuleFunctions(Vm& vm, vm::DictObj* module, AioState* st,
+                        std::initializer_list<std::pair<const char*, vm::NativeFn>> fns) {
+    for (const auto& [name, fn] : fns) {
+        vm::NativeFunctionObj* f = vm.addFunction(module, name, fn);
+        f->m_data = Value(st);
+        f->m_qualname = std::string("_awaitscope.") + name;
+    }
+}
+
 void addNativeFunctions(Vm& vm, vm::DictObj* module, AioState* st) {
-    const std::pair<const char*, vm::NativeFn> fns[] = {
+    addModuleFunctions(vm, module, st, {
         {"now", fnNow},
         {"new_id", fnNewId},
         {"describe_plain", fnDescribePlain},
@@ -455,12 +462,7 @@ void addNativeFunctions(Vm& vm, vm::DictObj* module, AioState* st) {
         {"set_asyncgen_hooks", fnSetAsyncgenHooks},
         {"report", fnReport},
         {"trace", fnTrace},
-    };
-    for (const auto& [name, fn] : fns) {
-        vm::NativeFunctionObj* f = vm.addFunction(module, name, fn);
-        f->m_data = Value(st);
-        f->m_qualname = std::string("_awaitscope.") + name;
-    }
+    });
 }
 
 }  // namespace aw::aio

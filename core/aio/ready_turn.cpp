@@ -38,8 +38,6 @@ constexpr const char* kKeyNames[kKeyCount] = {
 };
 static_assert(kKeyCount <= sizeof(AioState::ReadyTurn::keys) / sizeof(Value));
 
-AioState& state(const CallArgs& a) { return *static_cast<AioState*>(a.callee->m_data.asObj()); }
-
 struct Turn {
     Turn(Vm& v, AioState& s) : vm(v), st(s), t(s.m_turn) {}
     Vm& vm;
@@ -347,7 +345,7 @@ void prefetchAhead(const AioState::ReadyTurn& t, const std::deque<DequeObj::Item
 // skipped when cancelled and run otherwise.
 Value fnRunReady(Vm& vm, CallArgs& a) {
     if (!a.expect(vm, "run_ready", 1, 1)) return Value::error();
-    AioState& st = state(a);
+    AioState& st = hostOf(a);
     if (!st.m_turn.registered || !a[0].is<vm::NativeObj>() || vm.typeOf(a[0]) != st.m_turn.dequeType.get())
         return vm.raise(vm.types().TypeError, "run_ready() needs fast_register() and an _awaitscope.deque");
     Value keep = a[0];
@@ -378,7 +376,7 @@ Value fnFastRegister(Vm& vm, CallArgs& a) {
     if (!args[0].is<vm::TypeObj>() || !args[1].is<vm::TypeObj>() || !args[4].is<DictObj>() ||
         !args[5].is<vm::StrObj>())
         return vm.raise(vm.types().TypeError, "fast_register(): bad arguments");
-    AioState& st = state(a);
+    AioState& st = hostOf(a);
     AioState::ReadyTurn& t = st.m_turn;
     t.handleType = args[0].as<vm::TypeObj>();
     t.taskType = args[1].as<vm::TypeObj>();
@@ -410,12 +408,7 @@ Value materializeItem(Vm& vm, AioState& host, DequeObj::Item& item) {
 void addReadyTurn(Vm& vm, DictObj* module, AioState* st) {
     st->m_turn.dequeType = installDequeType(vm, module, st);
     installYieldOnceType(vm, module);
-    for (const auto& [name, fn] : {std::pair<const char*, vm::NativeFn>{"run_ready", fnRunReady},
-                                   std::pair<const char*, vm::NativeFn>{"fast_register", fnFastRegister}}) {
-        vm::NativeFunctionObj* f = vm.addFunction(module, name, fn);
-        f->m_data = Value(st);
-        f->m_qualname = std::string("_awaitscope.") + name;
-    }
+    addModuleFunctions(vm, module, st, {{"run_ready", fnRunReady}, {"fast_register", fnFastRegister}});
 }
 
 }  // namespace aw::aio

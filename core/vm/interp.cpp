@@ -237,12 +237,7 @@ ExitKind execute(Vm& vm, FrameObj* entry, bool throwing, Value& result) {
                 if (pc->m_fastCall && uint32_t(pc->m_argcount) == in.arg && vm.m_depth < vm.m_options.recursionLimit) {
                     FrameObj* nf = makeFastCallFrame(vm, fn, pc, funcSlot);
                     sp = funcSlot;
-                    SAVE_FRAME();
-                    nf->m_back = f;
-                    nf->m_entry = false;
-                    vm.m_frame = nf;
-                    ++vm.m_depth;
-                    f = nf;
+                    ENTER_FRAME(nf);
                     co = pc;
                     code = pc->m_code.data();
                     slots = nf->m_slots.data();
@@ -304,12 +299,7 @@ ExitKind execute(Vm& vm, FrameObj* entry, bool throwing, Value& result) {
                                    : makeFrame(vm, pyf, self, argv, npos, argv + npos, kwNames, nkw);
                 ERROR_IF(!nf);
                 for (size_t i = 0; i < popCount; ++i) { Value dead = POP(); }
-                SAVE_FRAME();
-                nf->m_back = f;
-                nf->m_entry = false;
-                vm.m_frame = nf;
-                ++vm.m_depth;
-                f = nf;
+                ENTER_FRAME(nf);
                 LOAD_FRAME();
                 announceEnter(vm, f);
                 COUNT_STEP();

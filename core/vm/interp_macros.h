@@ -26,6 +26,18 @@
         f->m_sp = uint32_t(sp - slots);                \
         f->m_ip = ip;                                  \
     } while (0)
+// A call's new frame becomes the running one: the caller's position saved,
+// the new frame linked back to it and counted against the recursion limit.
+// The caller then loads the new frame's registers (LOAD_FRAME, or by hand).
+#define ENTER_FRAME(nf)                                \
+    do {                                               \
+        SAVE_FRAME();                                  \
+        (nf)->m_back = f;                              \
+        (nf)->m_entry = false;                         \
+        vm.m_frame = (nf);                             \
+        ++vm.m_depth;                                  \
+        f = (nf);                                      \
+    } while (0)
 // Slots at and above the stack top never hold an object (values are popped
 // by moving them out), so a push constructs over the old value unreleased.
 #define PUSH(v)                                        \
